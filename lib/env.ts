@@ -1,0 +1,47 @@
+// The one place that reads process.env. Everything else imports `env`.
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** PostgreSQL to use. Unset: `npm run dev` and `npm test` start an embedded PostgreSQL 15. */
+    DATABASE_URL: z.url().optional(),
+    /** Public base URL of the app (links in emails). */
+    APP_URL: z.url().default("http://localhost:3000"),
+    /** Port `npm run dev` serves on. */
+    PORT: port.default(3000),
+    /** base64 of 32 random bytes; AES-256-GCM key for integration credentials. Required in production. */
+    INTEGRATION_CREDENTIALS_KEY: z.string().optional(),
+    /** Comma-separated older keys, still accepted for decryption while rotating. */
+    INTEGRATION_CREDENTIALS_PREVIOUS_KEYS: z.string().optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Embedded PostgreSQL: data directory and port (dev). Tests use `<dir>-test` and port + 1. */
+    EMBEDDED_PG_DATA_DIR: z.string().default(".data/postgres"),
+    EMBEDDED_PG_PORT: port.default(54329),
+    /** Chromium used by Playwright; browser downloads do not work on our machines. */
+    PLAYWRIGHT_CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+    /** Port of the app server Playwright starts. */
+    E2E_PORT: port.default(3100),
+    /** Set by CI systems; Playwright retries nothing and forbids `.only` when set. */
+    CI: z.string().optional(),
+    /** Placeholder Prisma's CLI checks for before `prisma generate` (generation needs no engine). */
+    PRISMA_SCHEMA_ENGINE_BINARY: z.string().optional(),
+  },
+  client: {},
+  // Server-only variables are read from process.env as it is at start-up.
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+});
+
+/** The environment for a child process we spawn, with overrides. */
+export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}

