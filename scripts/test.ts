@@ -1,0 +1,62 @@
+// `npm test`: the whole suite. It provides the database (embedded PostgreSQL,
+// or DATABASE_URL when set), migrates and seeds it, runs the unit and
+// integration tests (Vitest), builds the app if the build is stale, and runs
+// the browser tests (Playwright on Debian's Chromium) against `next start`.
+//   npm test -- --unit-only | --e2e-only    run one half
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { credentialsCipher } from "../lib/crypto/credentials-key";
+import { redactUrl } from "../lib/db/database-url";
+import { applyMigrations } from "../lib/db/migrations/apply-migrations";
+import { createPrismaClient } from "../lib/db/prisma";
+import { resolveDatabase } from "../lib/db/resolve-database";
+import { childProcessEnv } from "../lib/env";
+import { seedSampleData } from "../prisma/sample-data";
+
+const args = new Set(process.argv.slice(2));
+const runUnit = !args.has("--e2e-only");
+const runE2e = !args.has("--unit-only");
+
+const database = await resolveDatabase("test");
+let failed = false;
+try {
+  console.log(`• Test database: ${redactUrl(database.url)}${database.embedded ? " (embedded)" : ""}`);
+  await applyMigrations(database.url);
+  const db = createPrismaClient(database.url);
+  await seedSampleData(db, credentialsCipher());
+  await db.$disconnect();
+
+  const childEnv = childProcessEnv({ DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" });
+  const run = (command: string, commandArgs: string[], extraEnv: NodeJS.ProcessEnv = {}) => {
+    console.log(`\n• ${command} ${commandArgs.join(" ")}`);
+    const result = spawnSync(command, commandArgs, { stdio: "inherit", env: { ...childEnv, ...extraEnv } });
+    if (result.status !== 0) failed = true;
+    return result.status === 0;
+  };
+
+  if (runUnit) run("npx", ["vitest", "run"]);
+  if (runE2e && !failed) {
+    if (buildIsStale()) run("npx", ["next", "build"], { NODE_ENV: "production" });
+    if (!failed) run("npx", ["playwright", "test"]);
+  }
+} finally {
+  await database.stop();
+}
+process.exit(failed ? 1 : 0);
+
+/** True when `.next` has no production build or a source file is newer than it. */
+function buildIsStale(): boolean {
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.name === "generated" || entry.name.endsWith(".test.ts")) return latest;
+      return Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+    }, 0);
+  const sources = ["app", "components", "lib", "public"].filter((d) => existsSync(d)).map(newest);
+  const files = ["next.config.mjs", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"].filter(existsSync).map((f) => statSync(f).mtimeMs);
+  return Math.max(...sources, ...files) > builtAt;
+}

@@ -1,0 +1,16 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    environment: "node",
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
+    setupFiles: ["./lib/testing/require-database.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Integration tests make their own workspaces or scratch databases; files may run in parallel.
+    pool: "forks",
+  },
+});
