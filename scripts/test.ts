@@ -28,7 +28,7 @@ try {
   await db.$disconnect();
 
   const childEnv = childProcessEnv({ DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" });
-  const run = (command: string, commandArgs: string[], extraEnv: NodeJS.ProcessEnv = {}) => {
+  const run = (command: string, commandArgs: string[], extraEnv: Record<string, string> = {}) => {
     console.log(`\n• ${command} ${commandArgs.join(" ")}`);
     const result = spawnSync(command, commandArgs, { stdio: "inherit", env: { ...childEnv, ...extraEnv } });
     if (result.status !== 0) failed = true;

@@ -1,0 +1,42 @@
+import { defineConfig, devices } from "@playwright/test";
+import { env } from "./lib/env";
+
+// Browser tests run on Debian's Chromium (browser downloads do not work on
+// our machines) against `next start`; `npm test` builds the app and provides
+// DATABASE_URL.
+const baseURL = `http://127.0.0.1:${env.E2E_PORT}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: true,
+  forbidOnly: Boolean(env.CI),
+  retries: 0,
+  workers: 2,
+  reporter: env.CI ? "list" : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: env.PLAYWRIGHT_CHROMIUM_PATH,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
+    { name: "mobile", use: { ...devices["Pixel 7"] } },
+  ],
+  webServer: {
+    command: `npx next start --hostname 127.0.0.1 --port ${env.E2E_PORT}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+  },
+});
