@@ -3,27 +3,17 @@
 // the seed says each query returns.
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { credentialsCipher } from "@/lib/crypto/credentials-key";
-import { createPrismaClient } from "@/lib/db/prisma";
-import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch-database";
-import { testDatabaseUrl } from "@/lib/testing/require-database";
-import { testPg } from "@/lib/testing/test-db";
-import { seedSampleData } from "./sample-data";
+import { seededScratchDatabase } from "@/lib/testing/test-db";
 
-let scratch: ScratchDatabase;
 let client: pg.Client;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase(testDatabaseUrl, "seed_verification");
-  const db = createPrismaClient(scratch.url);
-  await seedSampleData(db, credentialsCipher());
-  await db.$disconnect();
-  client = await testPg(scratch.url);
+  ({ client, close } = await seededScratchDatabase("seed_verification"));
 });
 
 afterAll(async () => {
-  await client?.end();
-  await scratch?.drop();
+  await close?.();
 });
 
 describe("post-migration verification", () => {

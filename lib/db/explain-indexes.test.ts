@@ -10,23 +10,14 @@
 // so either access path on the named index passes, and a Seq Scan fails.
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { credentialsCipher } from "@/lib/crypto/credentials-key";
-import { createPrismaClient } from "@/lib/db/prisma";
-import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch-database";
-import { testDatabaseUrl } from "@/lib/testing/require-database";
-import { testPg } from "@/lib/testing/test-db";
-import { seedSampleData } from "@/prisma/sample-data";
+import { seededScratchDatabase } from "@/lib/testing/test-db";
 
-let scratch: ScratchDatabase;
 let client: pg.Client;
+let close: () => Promise<void>;
 const WORKSPACES = 2000;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase(testDatabaseUrl, "explain");
-  const db = createPrismaClient(scratch.url);
-  await seedSampleData(db, credentialsCipher());
-  await db.$disconnect();
-  client = await testPg(scratch.url);
+  ({ client, close } = await seededScratchDatabase("explain"));
   await client.query(`
     INSERT INTO users (email) SELECT 'bulk-' || g || '@test.example' FROM generate_series(1, ${WORKSPACES * 5}) g;
     INSERT INTO workspaces (name, slug) SELECT 'Bulk ' || g, 'bulk-' || g FROM generate_series(1, ${WORKSPACES}) g;
@@ -49,8 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client?.end();
-  await scratch?.drop();
+  await close?.();
 });
 
 async function plan(sql: string): Promise<string> {

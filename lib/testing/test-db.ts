@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { seedSampleData } from "../../prisma/sample-data";
+import { credentialsCipher } from "../crypto/credentials-key";
 import { createPrismaClient, type Db } from "../db/prisma";
+import { createScratchDatabase } from "../db/scratch-database";
 import { testDatabaseUrl } from "./require-database";
 
 /** A Prisma client on the suite's database. */
@@ -27,4 +30,27 @@ export async function createTestUser(db: Db, label = "user"): Promise<{ id: stri
     data: { email: `${label}-${randomUUID().slice(0, 8)}@test.example`, name: label },
     select: { id: true, email: true },
   });
+}
+
+/**
+ * A scratch database of the test file's own, migrated and loaded with the
+ * sample data, with a connected pg client. `close()` ends and drops it.
+ */
+export async function seededScratchDatabase(label: string): Promise<{ url: string; client: pg.Client; close: () => Promise<void> }> {
+  const scratch = await createScratchDatabase(testDatabaseUrl, label);
+  const db = createPrismaClient(scratch.url);
+  try {
+    await seedSampleData(db, credentialsCipher());
+  } finally {
+    await db.$disconnect();
+  }
+  const client = await testPg(scratch.url);
+  return {
+    url: scratch.url,
+    client,
+    close: async () => {
+      await client.end();
+      await scratch.drop();
+    },
+  };
 }
