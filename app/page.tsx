@@ -1,11 +1,11 @@
 import { WorkspaceCard } from "@/components/workspaces/workspace-card";
-import { getDb } from "@/lib/db/prisma";
+import { systemDb } from "@/lib/db/prisma";
 import { listWorkspaceOverviews } from "@/lib/workspaces/workspace-overview";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const workspaces = await listWorkspaceOverviews(getDb());
+  const workspaces = await listWorkspaceOverviews(systemDb());
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-10 sm:px-6">
       <p className="text-sm font-medium text-brand-600 dark:text-brand-50">Agent Observability</p>

@@ -17,6 +17,15 @@ export const env = createEnv({
     INTEGRATION_CREDENTIALS_KEY: z.string().optional(),
     /** Comma-separated older keys, still accepted for decryption while rotating. */
     INTEGRATION_CREDENTIALS_PREVIOUS_KEYS: z.string().optional(),
+    /** Signs Auth.js cookies and tokens. Required in production (`openssl rand -base64 32`). */
+    AUTH_SECRET: z.string().min(16).optional(),
+    /** SMTP server for sign-in links and notifications, e.g. smtp://user:pass@smtp.example.com:587. */
+    EMAIL_SERVER: z.string().optional(),
+    /** Sender of outgoing email. */
+    EMAIL_FROM: z.string().default("Agent Observability <no-reply@localhost>"),
+    /** GitHub OAuth app; sign-in with GitHub appears when both are set. */
+    AUTH_GITHUB_ID: z.string().optional(),
+    AUTH_GITHUB_SECRET: z.string().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Embedded PostgreSQL: data directory and port (dev). Tests use `<dir>-test` and port + 1. */
     EMBEDDED_PG_DATA_DIR: z.string().default(".data/postgres"),

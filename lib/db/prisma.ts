@@ -17,8 +17,15 @@ export class DatabaseNotConfiguredError extends Error {
 
 const cache = globalThis as unknown as { appPrisma?: PrismaClient };
 
-/** The app's client on DATABASE_URL, one per process (kept across dev hot reloads). */
-export function getDb(): PrismaClient {
+/**
+ * THE SYSTEM CLIENT: the app's connection user, not subject to tenant RLS.
+ * Only for paths that must cross workspaces (auth, a user's workspace list,
+ * creating a workspace, accepting an invitation by token, Stripe webhooks,
+ * jobs, health). Everything scoped to one workspace goes through
+ * `withWorkspace` (lib/access), which runs on the runtime role under RLS.
+ * Keep call sites few and greppable: `grep -rn "systemDb()" lib app`.
+ */
+export function systemDb(): PrismaClient {
   if (!env.DATABASE_URL) throw new DatabaseNotConfiguredError();
   cache.appPrisma ??= createPrismaClient(env.DATABASE_URL);
   return cache.appPrisma;

@@ -1,0 +1,83 @@
+import type { z } from "zod";
+import { invalidInput, toFailure, type ActionResult } from "../errors";
+import { logger } from "../logger";
+import type { Permission } from "./permissions";
+import type { RequestContext } from "./request-context";
+import { requireUser, withUser, withWorkspace, type UserContext, type WorkspaceContext } from "./with-workspace";
+
+/**
+ * Server actions are public POST endpoints: each one is defined here with its
+ * input schema and permission, and runs through the chokepoint. The exported
+ * 'use server' function only supplies the request context (see run-action.ts).
+ */
+
+type WorkspaceInput = z.ZodObject<{ workspaceId: z.ZodType<string> } & z.ZodRawShape>;
+
+export interface WorkspaceActionDefinition<S extends WorkspaceInput, T> {
+  kind: "workspace";
+  name: string;
+  permission: Permission;
+  input: S;
+  handler: (ctx: WorkspaceContext, input: z.infer<S>) => Promise<T>;
+}
+
+export interface UserActionDefinition<S extends z.ZodType, T> {
+  kind: "user";
+  name: string;
+  input: S;
+  handler: (ctx: UserContext, input: z.infer<S>) => Promise<T>;
+}
+
+export interface RunnableAction<T = unknown> {
+  kind: "workspace" | "user";
+  name: string;
+  /** null for actions that need only a signed-in user. */
+  permission: Permission | null;
+  run: (request: RequestContext, rawInput: unknown) => Promise<ActionResult<T>>;
+}
+
+const logFailure = (name: string) => (error: unknown, requestId: string) =>
+  logger.error({ err: error, requestId, action: name }, "server action failed");
+
+export function defineWorkspaceAction<S extends WorkspaceInput, T>(
+  definition: Omit<WorkspaceActionDefinition<S, T>, "kind">,
+): RunnableAction<T> {
+  return {
+    kind: "workspace",
+    name: definition.name,
+    permission: definition.permission,
+    async run(request, rawInput) {
+      try {
+        await requireUser(request); // 401 before anything about the input is said
+        const parsed = definition.input.safeParse(rawInput);
+        if (!parsed.success) throw invalidInput(parsed.error);
+        const data = await withWorkspace(request, parsed.data.workspaceId, definition.permission, (ctx) =>
+          definition.handler(ctx, parsed.data),
+        );
+        return { ok: true, data };
+      } catch (error) {
+        return toFailure(error, logFailure(definition.name));
+      }
+    },
+  };
+}
+
+export function defineUserAction<S extends z.ZodType, T>(definition: Omit<UserActionDefinition<S, T>, "kind">): RunnableAction<T> {
+  return {
+    kind: "user",
+    name: definition.name,
+    permission: null,
+    async run(request, rawInput) {
+      try {
+        const data = await withUser(request, async (ctx) => {
+          const parsed = definition.input.safeParse(rawInput);
+          if (!parsed.success) throw invalidInput(parsed.error);
+          return definition.handler(ctx, parsed.data);
+        });
+        return { ok: true, data };
+      } catch (error) {
+        return toFailure(error, logFailure(definition.name));
+      }
+    },
+  };
+}

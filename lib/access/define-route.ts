@@ -1,0 +1,43 @@
+import { failureResponse, toFailure } from "../errors";
+import { logger } from "../logger";
+import type { Permission } from "./permissions";
+import { contextFromRequest } from "./request-context";
+import { withUser, withWorkspace, type UserContext, type WorkspaceContext } from "./with-workspace";
+
+type RouteParams = { params: Promise<Record<string, string | string[] | undefined>> };
+export type RouteHandler = (request: Request, context: RouteParams) => Promise<Response>;
+
+const logFailure = (request: Request) => (error: unknown, requestId: string) =>
+  logger.error({ err: error, requestId, method: request.method, path: new URL(request.url).pathname }, "route handler failed");
+
+function json(data: unknown, status = 200): Response {
+  return Response.json(data, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** A REST handler on /api/workspaces/{workspaceId}/…, through the chokepoint. */
+export function workspaceRoute<T>(
+  permission: Permission,
+  handler: (ctx: WorkspaceContext, request: Request) => Promise<T>,
+): RouteHandler & { permission: Permission } {
+  const route = async (request: Request, { params }: RouteParams) => {
+    try {
+      const { workspaceId } = await params;
+      const data = await withWorkspace(contextFromRequest(request), workspaceId, permission, (ctx) => handler(ctx, request));
+      return json({ data });
+    } catch (error) {
+      return failureResponse(toFailure(error, logFailure(request)));
+    }
+  };
+  return Object.assign(route, { permission });
+}
+
+/** A REST handler that needs a signed-in user but no workspace. */
+export function userRoute<T>(handler: (ctx: UserContext, request: Request) => Promise<T>): RouteHandler {
+  return async (request: Request) => {
+    try {
+      return json({ data: await withUser(contextFromRequest(request), (ctx) => handler(ctx, request)) });
+    } catch (error) {
+      return failureResponse(toFailure(error, logFailure(request)));
+    }
+  };
+}

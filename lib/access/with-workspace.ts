@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { systemDb, type Db } from "../db/prisma";
+import { tenantTransaction, type TenantTx } from "../db/tenant-transaction";
+import { forbidden, notFound, unauthorized } from "../errors";
+import { can, isRole, type Permission, type Role } from "./permissions";
+import type { RequestContext } from "./request-context";
+import { sessionUser, type SessionUser } from "./session-user";
+
+/** Everything a workspace-scoped handler gets: the RLS-bound transaction and who is acting. */
+export interface WorkspaceContext {
+  tx: TenantTx;
+  workspaceId: string;
+  user: SessionUser;
+  member: { id: string; role: Role };
+  request: RequestContext;
+}
+
+export interface UserContext {
+  user: SessionUser;
+  request: RequestContext;
+}
+
+export const workspaceIdSchema = z.uuid({ error: "Not a workspace id" });
+
+/** last_active_at is written at most this often per member, not on every request. */
+export const ACTIVITY_WRITE_INTERVAL_MS = 5 * 60_000;
+
+/** Session → user, or 401. */
+export async function requireUser(request: RequestContext, db: Db = systemDb()): Promise<SessionUser> {
+  const user = await sessionUser(db, request.sessionToken);
+  if (!user) throw unauthorized();
+  return user;
+}
+
+/**
+ * THE CHOKEPOINT. Every server action, route handler and page that touches a
+ * workspace goes through here: session → live membership read from the
+ * database (active, not deleted) → permission → `work` inside one
+ * transaction on the runtime role with row-level security bound to this
+ * workspace. A workspace the user is not an active member of is "not found",
+ * whether or not it exists.
+ */
+export async function withWorkspace<T>(
+  request: RequestContext,
+  rawWorkspaceId: unknown,
+  permission: Permission,
+  work: (ctx: WorkspaceContext) => Promise<T>,
+  db: Db = systemDb(),
+): Promise<T> {
+  const user = await requireUser(request, db);
+  const parsed = workspaceIdSchema.safeParse(rawWorkspaceId);
+  if (!parsed.success) throw notFound();
+  const workspaceId = parsed.data;
+
+  return tenantTransaction(db, workspaceId, async (tx) => {
+    const member = await tx.teamMember.findFirst({
+      where: { workspaceId, userId: user.id, status: "active", deletedAt: null },
+      select: { id: true, role: true, lastActiveAt: true },
+    });
+    if (!member || !isRole(member.role)) throw notFound();
+    if (!can(member.role, permission)) throw forbidden();
+
+    if (!member.lastActiveAt || Date.now() - member.lastActiveAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
+      await tx.teamMember.update({ where: { id: member.id }, data: { lastActiveAt: new Date() }, select: { id: true } });
+    }
+    return work({ tx, workspaceId, user, member: { id: member.id, role: member.role }, request });
+  });
+}
+
+/** For the few actions that need a signed-in user but no workspace (create one, list mine). */
+export async function withUser<T>(request: RequestContext, work: (ctx: UserContext) => Promise<T>, db: Db = systemDb()): Promise<T> {
+  const user = await requireUser(request, db);
+  return work({ user, request });
+}

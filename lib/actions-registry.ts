@@ -1,0 +1,12 @@
+import type { RunnableAction } from "./access/define-action";
+import { createWorkspaceAction } from "./workspaces/workspace-actions";
+
+/**
+ * Every server action that touches workspace data, defined through the
+ * chokepoint. The access tests call each one as every role; a 'use server'
+ * export missing here makes them fail.
+ */
+export const ACTIONS: RunnableAction[] = [createWorkspaceAction];
+
+/** 'use server' exports that are public by nature (signing in and out): no workspace, no chokepoint. */
+export const PUBLIC_ACTIONS = ["requestMagicLink", "signInWithGitHub", "signOutUser"] as const;

@@ -1,0 +1,43 @@
+import type { Prisma } from "../generated/prisma/client";
+import type { TenantTx } from "../db/tenant-transaction";
+import type { RequestContext } from "../access/request-context";
+import { redactSecrets } from "./redact";
+
+export interface AuditEntry {
+  /** `<area>.<verb>`, e.g. `member.role_changed`. */
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditActor {
+  workspaceId: string;
+  user: { id: string; email: string } | null;
+  request?: RequestContext | null;
+}
+
+const json = (value: unknown) => (value === undefined ? undefined : (redactSecrets(value) as Prisma.InputJsonValue));
+
+/**
+ * Writes one audit entry in the caller's transaction, so it exists exactly
+ * when the change it describes committed. Secrets are redacted.
+ */
+export async function writeAudit(tx: TenantTx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.user?.id ?? null,
+      actorEmail: actor.user?.email ?? null,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      before: json(entry.before),
+      after: json(entry.after),
+      ipAddress: actor.request?.ip ?? null,
+      userAgent: actor.request?.userAgent ?? null,
+    },
+    select: { id: true },
+  });
+}

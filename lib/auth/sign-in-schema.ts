@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+export const signInSchema = z
+  .object({
+    email: z
+      .string({ error: "Enter your email address" })
+      .trim()
+      .toLowerCase()
+      .max(320, "That address is too long")
+      .pipe(z.email({ error: "Enter a valid email address, like you@example.com" })),
+    callbackUrl: z.string().max(2000).optional(),
+  })
+  .strict();
+
+/** Only same-site paths are followed after sign-in. */
+export function safeCallbackUrl(value: string | undefined | null): string {
+  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+}

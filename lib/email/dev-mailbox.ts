@@ -1,0 +1,25 @@
+import type { OutgoingEmail } from "./outgoing-email";
+
+/**
+ * Development without SMTP: messages are kept here (newest first, last 50)
+ * and printed to the console, and shown at /dev/mailbox. Never used in
+ * production (send-email.ts refuses).
+ */
+interface StoredEmail extends OutgoingEmail {
+  id: number;
+  sentAt: string;
+}
+
+const store = globalThis as unknown as { devMailbox?: StoredEmail[]; devMailboxSeq?: number };
+
+export function deliverToDevMailbox(email: OutgoingEmail): void {
+  store.devMailbox ??= [];
+  store.devMailboxSeq = (store.devMailboxSeq ?? 0) + 1;
+  store.devMailbox.unshift({ ...email, id: store.devMailboxSeq, sentAt: new Date().toISOString() });
+  store.devMailbox.length = Math.min(store.devMailbox.length, 50);
+  console.info(`\n[dev mailbox] to ${email.to}: ${email.subject}\n${email.text}\n(see /dev/mailbox)\n`);
+}
+
+export function readDevMailbox(): StoredEmail[] {
+  return store.devMailbox ?? [];
+}

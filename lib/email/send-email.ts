@@ -1,0 +1,37 @@
+import { createTransport, type Transporter } from "nodemailer";
+import { env } from "../env";
+import { logger } from "../logger";
+import { deliverToDevMailbox } from "./dev-mailbox";
+import type { OutgoingEmail } from "./outgoing-email";
+
+export type EmailDelivery = "smtp" | "dev-mailbox";
+
+const cache = globalThis as unknown as { smtpTransport?: Transporter };
+
+/** How email goes out here: SMTP when EMAIL_SERVER is set, else the dev mailbox (not in production). */
+export function emailDelivery(): EmailDelivery | null {
+  if (env.EMAIL_SERVER) return "smtp";
+  return env.NODE_ENV === "production" ? null : "dev-mailbox";
+}
+
+export class EmailNotConfiguredError extends Error {
+  constructor() {
+    super("Email is not configured: set EMAIL_SERVER (and EMAIL_FROM) to send sign-in links and invitations.");
+  }
+}
+
+/** Sends one email; throws when it could not be handed over. */
+export async function sendEmail(email: OutgoingEmail): Promise<EmailDelivery> {
+  const delivery = emailDelivery();
+  if (delivery === null) throw new EmailNotConfiguredError();
+  if (delivery === "dev-mailbox") {
+    deliverToDevMailbox(email);
+    return delivery;
+  }
+  cache.smtpTransport ??= createTransport(env.EMAIL_SERVER);
+  const result = await cache.smtpTransport.sendMail({ from: env.EMAIL_FROM, ...email });
+  const failed = [...(result.rejected ?? []), ...(result.pending ?? [])];
+  if (failed.length) throw new Error(`The mail server refused ${failed.length} recipient(s)`);
+  logger.info({ subject: email.subject }, "email sent");
+  return delivery;
+}

@@ -1,0 +1,8 @@
+"use server";
+
+import { runAction } from "../access/run-action";
+import { createWorkspaceAction } from "./workspace-actions";
+
+export async function createWorkspace(input: unknown) {
+  return runAction(createWorkspaceAction, input);
+}
