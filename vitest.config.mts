@@ -12,5 +12,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Integration tests make their own workspaces or scratch databases; files may run in parallel.
     pool: "forks",
+    // next-auth imports "next/server" without an extension; let Vite resolve it.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
   },
 });

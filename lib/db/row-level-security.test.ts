@@ -1,0 +1,118 @@
+// Row-level security on the runtime role (DESIGN §4).
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRoleWorkspace, type RoleWorkspace } from "../testing/fixtures";
+import { testPg, testPrisma } from "../testing/test-db";
+import { RUNTIME_ROLE, tenantTransaction } from "./tenant-transaction";
+
+const db = testPrisma();
+let client: pg.Client;
+let a: RoleWorkspace;
+let b: RoleWorkspace;
+
+const RLS_TABLES = ["workspaces", "users", "team_members", "billing_config", "integrations_config", "daily_usage", "audit_log"];
+const scopeColumn = (table: string) => (table === "workspaces" ? "id" : "workspace_id");
+
+beforeAll(async () => {
+  client = await testPg();
+  a = await createRoleWorkspace(db, "rls-a");
+  b = await createRoleWorkspace(db, "rls-b");
+  for (const ws of [a, b]) {
+    await db.integrationConfig.create({ data: { workspaceId: ws.workspaceId, integrationType: "slack", name: "rls" } });
+    await db.dailyUsage.create({ data: { workspaceId: ws.workspaceId, day: new Date("2026-01-01"), traces: 1n } });
+    await db.auditLog.create({ data: { workspaceId: ws.workspaceId, action: "test.entry", targetType: "test" } });
+  }
+});
+afterAll(async () => {
+  await client?.end();
+  await db.$disconnect();
+});
+
+/** Runs queries as the runtime role, optionally with a workspace context, then rolls back. */
+async function asRuntimeRole<T>(workspaceId: string | null, work: () => Promise<T>): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    await client.query(`SET LOCAL ROLE ${RUNTIME_ROLE}`);
+    if (workspaceId) await client.query("SELECT set_config('app.workspace_id', $1, true)", [workspaceId]);
+    return await work();
+  } finally {
+    await client.query("ROLLBACK");
+  }
+}
+
+describe("the runtime role", () => {
+  it("is neither superuser nor BYPASSRLS, and cannot log in", async () => {
+    const { rows } = await client.query("SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = $1", [RUNTIME_ROLE]);
+    expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false, rolcanlogin: false }]);
+  });
+
+  it("every workspace-scoped table has RLS enabled and forced", async () => {
+    const { rows } = await client.query(
+      "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = ANY($1) AND relkind = 'r' ORDER BY relname",
+      [RLS_TABLES],
+    );
+    expect(rows).toHaveLength(RLS_TABLES.length);
+    for (const row of rows) expect([row.relname, row.relrowsecurity, row.relforcerowsecurity]).toEqual([row.relname, true, true]);
+  });
+
+  it.each(RLS_TABLES)("without workspace context sees no rows of %s", async (table) => {
+    const total = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
+    expect(total.rows[0].n).toBeGreaterThan(0);
+    const seen = await asRuntimeRole(null, () => client.query(`SELECT count(*)::int AS n FROM ${table}`));
+    expect(seen.rows[0].n).toBe(0);
+  });
+
+  it.each(RLS_TABLES.filter((t) => t !== "users"))("with context sees only that workspace's rows of %s", async (table) => {
+    const column = scopeColumn(table);
+    const expected = await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [a.workspaceId]);
+    const seen = await asRuntimeRole(a.workspaceId, () => client.query(`SELECT DISTINCT ${column}::text AS ws, count(*) OVER ()::int AS n FROM ${table}`));
+    expect(seen.rows.map((r) => r.ws)).toEqual([a.workspaceId]);
+    expect(seen.rows[0].n).toBe(expected.rows[0].n);
+  });
+
+  it("with context sees only the users who are members of that workspace", async () => {
+    const seen = await asRuntimeRole(a.workspaceId, () => client.query("SELECT id::text FROM users ORDER BY id"));
+    const expected = Object.values(a.actors).map((x) => x.userId).sort();
+    expect(seen.rows.map((r) => r.id)).toEqual(expected);
+  });
+
+  it("cannot write rows into another workspace", async () => {
+    await expect(
+      asRuntimeRole(a.workspaceId, () =>
+        client.query("INSERT INTO integrations_config (workspace_id, integration_type, name) VALUES ($1, 'slack', 'sneaky')", [b.workspaceId]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    const updated = await asRuntimeRole(a.workspaceId, () =>
+      client.query("UPDATE billing_config SET plan_type = 'enterprise' WHERE workspace_id = $1", [b.workspaceId]),
+    );
+    expect(updated.rowCount).toBe(0);
+  });
+
+  it("cannot change or delete audit entries (append-only)", async () => {
+    await expect(asRuntimeRole(a.workspaceId, () => client.query("UPDATE audit_log SET action = 'x.y'"))).rejects.toThrow(/permission denied/);
+    await expect(asRuntimeRole(a.workspaceId, () => client.query("DELETE FROM audit_log"))).rejects.toThrow(/permission denied/);
+  });
+
+  it("cannot read sessions, accounts or verification tokens at all", async () => {
+    for (const table of ["sessions", "accounts", "verification_tokens"]) {
+      await expect(asRuntimeRole(a.workspaceId, () => client.query(`SELECT 1 FROM ${table}`))).rejects.toThrow(/permission denied/);
+    }
+  });
+});
+
+describe("tenantTransaction", () => {
+  it("runs as the runtime role bound to one workspace, and the binding ends with the transaction", async () => {
+    const inside = await tenantTransaction(db, a.workspaceId, async (tx) => {
+      const [row] = await tx.$queryRaw<{ role: string; ws: string }[]>`SELECT current_user AS role, current_setting('app.workspace_id', true) AS ws`;
+      const other = await tx.billingConfig.findUnique({ where: { workspaceId: b.workspaceId } });
+      const own = await tx.billingConfig.findUnique({ where: { workspaceId: a.workspaceId } });
+      return { row, other, own };
+    });
+    expect(inside.row).toEqual({ role: RUNTIME_ROLE, ws: a.workspaceId });
+    expect(inside.other).toBeNull();
+    expect(inside.own?.workspaceId).toBe(a.workspaceId);
+
+    const [after] = await db.$queryRaw<{ role: string }[]>`SELECT current_user AS role`;
+    expect(after!.role).not.toBe(RUNTIME_ROLE);
+  });
+});
