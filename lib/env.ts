@@ -19,6 +19,8 @@ export const env = createEnv({
     INTEGRATION_CREDENTIALS_PREVIOUS_KEYS: z.string().optional(),
     /** Signs Auth.js cookies and tokens. Required in production (`openssl rand -base64 32`). */
     AUTH_SECRET: z.string().min(16).optional(),
+    /** Public URL Auth.js builds its links and redirects from (read by next-auth itself). `npm run dev` and `npm test` set it. */
+    AUTH_URL: z.url().optional(),
     /** SMTP server for sign-in links and notifications, e.g. smtp://user:pass@smtp.example.com:587. */
     EMAIL_SERVER: z.string().optional(),
     /** Sender of outgoing email. */
@@ -34,6 +36,8 @@ export const env = createEnv({
     PLAYWRIGHT_CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
     /** Port of the app server Playwright starts. */
     E2E_PORT: port.default(3100),
+    /** Where the test SMTP sink writes received messages (set by `npm test` for Playwright). */
+    E2E_MAILBOX_DIR: z.string().optional(),
     /** Set by CI systems; Playwright retries nothing and forbids `.only` when set. */
     CI: z.string().optional(),
     /** Placeholder Prisma's CLI checks for before `prisma generate` (generation needs no engine). */

@@ -29,7 +29,11 @@ await db.$disconnect();
 
 const next = spawn("npx", ["next", "dev", "--port", String(env.PORT)], {
   stdio: ["inherit", "pipe", "inherit"],
-  env: childProcessEnv({ DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" }),
+  env: childProcessEnv({
+    DATABASE_URL: database.url,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_URL: env.AUTH_URL ?? `http://localhost:${env.PORT}`,
+  }),
 });
 let announced = false;
 next.stdout.on("data", (chunk: Buffer) => {

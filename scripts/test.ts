@@ -3,15 +3,17 @@
 // integration tests (Vitest), builds the app if the build is stale, and runs
 // the browser tests (Playwright on Debian's Chromium) against `next start`.
 //   npm test -- --unit-only | --e2e-only    run one half
-import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { credentialsCipher } from "../lib/crypto/credentials-key";
 import { redactUrl } from "../lib/db/database-url";
 import { applyMigrations } from "../lib/db/migrations/apply-migrations";
 import { createPrismaClient } from "../lib/db/prisma";
 import { resolveDatabase } from "../lib/db/resolve-database";
-import { childProcessEnv } from "../lib/env";
+import { childProcessEnv, env } from "../lib/env";
+import { startSmtpSink } from "../lib/testing/smtp-sink";
 import { seedSampleData } from "../prisma/sample-data";
 
 const args = new Set(process.argv.slice(2));
@@ -28,17 +30,35 @@ try {
   await db.$disconnect();
 
   const childEnv = childProcessEnv({ DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" });
-  const run = (command: string, commandArgs: string[], extraEnv: Record<string, string> = {}) => {
+  // Children run asynchronously so the in-process SMTP sink keeps answering.
+  const run = async (command: string, commandArgs: string[], extraEnv: Record<string, string> = {}) => {
     console.log(`\n• ${command} ${commandArgs.join(" ")}`);
-    const result = spawnSync(command, commandArgs, { stdio: "inherit", env: { ...childEnv, ...extraEnv } });
-    if (result.status !== 0) failed = true;
-    return result.status === 0;
+    const child = spawn(command, commandArgs, { stdio: "inherit", env: { ...childEnv, ...extraEnv } });
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    if (code !== 0) failed = true;
   };
 
-  if (runUnit) run("npx", ["vitest", "run"]);
+  if (runUnit) await run("npx", ["vitest", "run"]);
   if (runE2e && !failed) {
-    if (buildIsStale()) run("npx", ["next", "build"], { NODE_ENV: "production" });
-    if (!failed) run("npx", ["playwright", "test"]);
+    if (buildIsStale()) await run("npx", ["next", "build"], { NODE_ENV: "production" });
+    if (!failed) {
+      // A real SMTP server on loopback; each message lands as a JSON file the browser tests read.
+      const mailboxDir = path.resolve(".data/e2e-mailbox");
+      rmSync(mailboxDir, { recursive: true, force: true });
+      mkdirSync(mailboxDir, { recursive: true });
+      let count = 0;
+      const sink = await startSmtpSink((email) => writeFileSync(path.join(mailboxDir, `${Date.now()}-${++count}.json`), JSON.stringify(email)));
+      try {
+        await run("npx", ["playwright", "test"], {
+          EMAIL_SERVER: sink.url,
+          E2E_MAILBOX_DIR: mailboxDir,
+          AUTH_SECRET: randomBytes(32).toString("base64"),
+          AUTH_URL: `http://localhost:${env.E2E_PORT}`,
+        });
+      } finally {
+        await sink.stop();
+      }
+    }
   }
 } finally {
   await database.stop();

@@ -61,11 +61,11 @@ describe("nothing slips past the matrix", () => {
   it("every route file and method is in the table, and every table entry exists", async () => {
     expect(routeFiles.sort()).toEqual(Object.keys(ROUTES).sort());
     for (const file of routeFiles) {
-      const module = await import(path.join(ROOT, file));
-      const methods = Object.keys(module).filter((k) => /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(k));
+      const routeModule = await import(path.join(ROOT, file));
+      const methods = Object.keys(routeModule).filter((k) => /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(k));
       expect(methods.sort(), file).toEqual(Object.keys(ROUTES[file]!).sort());
       for (const [method, expectation] of Object.entries(ROUTES[file]!)) {
-        if (expectation.access === "workspace") expect(module[method].permission, `${file} ${method}`).toBe(expectation.permission);
+        if (expectation.access === "workspace") expect(routeModule[method].permission, `${file} ${method}`).toBe(expectation.permission);
       }
     }
   });
@@ -93,8 +93,8 @@ function urlOf(file: string, workspaceId: string): string {
 }
 
 async function call(file: string, method: string, workspaceId: string, token: string | null): Promise<Response> {
-  const module = await import(path.join(ROOT, file));
-  return module[method](httpRequest(urlOf(file, workspaceId), token, { method }), { params: Promise.resolve({ workspaceId }) });
+  const routeModule = await import(path.join(ROOT, file));
+  return routeModule[method](httpRequest(urlOf(file, workspaceId), token, { method }), { params: Promise.resolve({ workspaceId }) });
 }
 
 describe.each(workspaceRoutes)("$method $file", ({ file, method, permission }) => {

@@ -1,0 +1,17 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { systemDb } from "../db/prisma";
+import { currentRequestContext } from "./next-request-context";
+import { sessionUser, type SessionUser } from "./session-user";
+
+/** The signed-in user of this request, or null. */
+export async function currentUser(): Promise<SessionUser | null> {
+  return sessionUser(systemDb(), (await currentRequestContext()).sessionToken);
+}
+
+/** The signed-in user, or a redirect to sign in (and back to `returnTo`). */
+export async function requireCurrentUser(returnTo: string): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}

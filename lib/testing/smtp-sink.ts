@@ -1,0 +1,68 @@
+import { SMTPServer } from "smtp-server";
+
+export interface ReceivedEmail {
+  to: string[];
+  from: string;
+  subject: string;
+  /** The message source with quoted-printable soft breaks and escapes decoded (good enough to find links). */
+  body: string;
+  receivedAt: string;
+}
+
+function decodeQuotedPrintable(source: string): string {
+  return source.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * A real SMTP server on loopback that accepts every message (tests only).
+ * The app talks to it with nodemailer exactly as it would to a real relay.
+ */
+export async function startSmtpSink(onMessage: (email: ReceivedEmail) => void = () => {}): Promise<{
+  port: number;
+  url: string;
+  messages: ReceivedEmail[];
+  stop: () => Promise<void>;
+}> {
+  const messages: ReceivedEmail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks).toString("utf8");
+        const body = decodeQuotedPrintable(raw);
+        const email: ReceivedEmail = {
+          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          subject: /^Subject: (.*)$/im.exec(raw)?.[1]?.trim() ?? "",
+          body,
+          receivedAt: new Date().toISOString(),
+        };
+        messages.push(email);
+        onMessage(email);
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const address = server.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The first http(s) link in a message that contains `pathPart`. */
+export function findLink(email: ReceivedEmail, pathPart: string): string | null {
+  const links = email.body.match(/https?:\/\/[^\s"'<>]+/g) ?? [];
+  return links.find((link) => link.includes(pathPart))?.replace(/&amp;/g, "&") ?? null;
+}
