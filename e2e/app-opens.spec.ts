@@ -27,3 +27,7 @@ test("a bad email address gets a clear message and no email", async ({ page }) =
   await expect(page.getByText("Enter a valid email address")).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test("the development mailbox does not exist in production", async ({ request }) => {
+  expect((await request.get("/dev/mailbox")).status()).toBe(404);
+});

@@ -101,8 +101,39 @@ test("another workspace's settings are not found, not forbidden", async ({ page,
   await createWorkspace("Mine", [{ userId: user.id, role: "owner" }]);
   const theirs = await createWorkspace("Theirs", [{ userId: stranger.id, role: "owner" }]);
   await signInAs(context, baseURL!, user.id);
-  await page.goto(`/w/${theirs.id}/settings/team`);
+  const response = await page.goto(`/w/${theirs.id}/settings/team`);
+  expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByText("Theirs")).toHaveCount(0);
   expect((await page.request.get(`/api/workspaces/${theirs.id}/team`)).status()).toBe(404);
+});
+
+test("a seeded user signs in and lands on the sample workspace", async ({ page }, testInfo) => {
+  // One project only: both would race for the same address's single-use link.
+  test.skip(testInfo.project.name !== "desktop", "runs once");
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("olivia@acme.example");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await page.goto(await waitForLink("olivia@acme.example", "/api/auth/callback/nodemailer"));
+  await expect(page).toHaveURL(/\/w\/00000000-0000-0000-0000-000000000001\/settings\/team$/);
+  await expect(page.getByRole("table", { name: "Members" })).toContainText("Adam Admin");
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Integrations" }).click();
+  const webhook = page.getByRole("listitem").filter({ hasText: "Data warehouse sink" });
+  await expect(webhook.getByText("Health: degraded")).toBeVisible();
+  await expect(page.getByText("whsec_")).toHaveCount(0);
+});
+
+test("the theme switches between light and dark and is remembered", async ({ page, context, baseURL }) => {
+  const user = await createUser("theme");
+  const workspace = await createWorkspace("Theme", [{ userId: user.id, role: "member" }]);
+  await signInAs(context, baseURL!, user.id);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto(`/w/${workspace.id}/settings/team`);
+  await expect(page.locator("html")).not.toHaveClass(/dark/);
+  await page.getByRole("button", { name: "Switch to dark theme" }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.reload();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expect(page.getByRole("button", { name: "Switch to light theme" })).toBeVisible();
 });

@@ -97,3 +97,12 @@ describe("the session Auth.js exposes", () => {
     expect(session).toEqual({ expires: tampered.expires, user: { id: "u1", email: "me@example.com", name: "Me", image: null } });
   });
 });
+
+describe("workspace ids", () => {
+  it("accepts the seed's non-RFC id 00000000-0000-0000-0000-000000000001 as a well-formed id", async () => {
+    const { workspaceIdSchema } = await import("./with-workspace");
+    expect(workspaceIdSchema.safeParse("00000000-0000-0000-0000-000000000001").success).toBe(true);
+    expect(workspaceIdSchema.safeParse("00000000-0000-0000-0000-00000000001").success).toBe(false);
+    expect(workspaceIdSchema.safeParse("'; DROP TABLE users;--").success).toBe(false);
+  });
+});

@@ -20,7 +20,8 @@ export interface UserContext {
   request: RequestContext;
 }
 
-export const workspaceIdSchema = z.uuid({ error: "Not a workspace id" });
+// Any 8-4-4-4-12 hex id, as PostgreSQL accepts it (the seed's workspace 00000000-…-0001 is not an RFC 4122 UUID).
+export const workspaceIdSchema = z.guid({ error: "Not a workspace id" });
 
 /** last_active_at is written at most this often per member, not on every request. */
 export const ACTIVITY_WRITE_INTERVAL_MS = 5 * 60_000;

@@ -8,10 +8,14 @@ export type EmailDelivery = "smtp" | "dev-mailbox";
 
 const cache = globalThis as unknown as { smtpTransport?: Transporter };
 
-/** How email goes out here: SMTP when EMAIL_SERVER is set, else the dev mailbox (not in production). */
+/** How email goes out: SMTP when a server is set, else the dev mailbox, which never exists in production. */
+export function emailDeliveryFor(settings: { emailServer: string | undefined; nodeEnv: string }): EmailDelivery | null {
+  if (settings.emailServer) return "smtp";
+  return settings.nodeEnv === "production" ? null : "dev-mailbox";
+}
+
 export function emailDelivery(): EmailDelivery | null {
-  if (env.EMAIL_SERVER) return "smtp";
-  return env.NODE_ENV === "production" ? null : "dev-mailbox";
+  return emailDeliveryFor({ emailServer: env.EMAIL_SERVER, nodeEnv: env.NODE_ENV });
 }
 
 export class EmailNotConfiguredError extends Error {
