@@ -6,7 +6,9 @@ import { sessionUser, type SessionUser } from "./session-user";
 
 /** The signed-in user of this request, or null. */
 export async function currentUser(): Promise<SessionUser | null> {
-  return sessionUser(systemDb(), (await currentRequestContext()).sessionToken);
+  // Read the request first: it marks the page dynamic before any database access.
+  const { sessionToken } = await currentRequestContext();
+  return sessionUser(systemDb(), sessionToken);
 }
 
 /** The signed-in user, or a redirect to sign in (and back to `returnTo`). */

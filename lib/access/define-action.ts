@@ -3,7 +3,7 @@ import { invalidInput, toFailure, type ActionResult } from "../errors";
 import { logger } from "../logger";
 import type { Permission } from "./permissions";
 import type { RequestContext } from "./request-context";
-import { requireUser, withUser, withWorkspace, type UserContext, type WorkspaceContext } from "./with-workspace";
+import { withUser, withWorkspace, type UserContext, type WorkspaceContext } from "./with-workspace";
 
 /**
  * Server actions are public POST endpoints: each one is defined here with its
@@ -48,12 +48,13 @@ export function defineWorkspaceAction<S extends WorkspaceInput, T>(
     permission: definition.permission,
     async run(request, rawInput) {
       try {
-        await requireUser(request); // 401 before anything about the input is said
-        const parsed = definition.input.safeParse(rawInput);
-        if (!parsed.success) throw invalidInput(parsed.error);
-        const data = await withWorkspace(request, parsed.data.workspaceId, definition.permission, (ctx) =>
-          definition.handler(ctx, parsed.data),
-        );
+        // Same order as routes: 401 (session) → 404 (membership) → 403 (role) → 400 (input).
+        const rawWorkspaceId = (rawInput as { workspaceId?: unknown } | null | undefined)?.workspaceId;
+        const data = await withWorkspace(request, rawWorkspaceId, definition.permission, (ctx) => {
+          const parsed = definition.input.safeParse(rawInput);
+          if (!parsed.success) throw invalidInput(parsed.error);
+          return definition.handler(ctx, parsed.data);
+        });
         return { ok: true, data };
       } catch (error) {
         return toFailure(error, logFailure(definition.name));

@@ -4,6 +4,8 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { emailDelivery } from "@/lib/email/send-email";
 
 export const metadata: Metadata = { title: "Check your email" };
+// How email is delivered is decided at run time, not at build time.
+export const dynamic = "force-dynamic";
 
 export default function CheckEmailPage() {
   return (
