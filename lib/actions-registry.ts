@@ -1,4 +1,5 @@
 import type { RunnableAction } from "./access/define-action";
+import { TEAM_ACTIONS } from "./team/team-actions";
 import { createWorkspaceAction } from "./workspaces/workspace-actions";
 
 /**
@@ -6,7 +7,7 @@ import { createWorkspaceAction } from "./workspaces/workspace-actions";
  * chokepoint. The access tests call each one as every role; a 'use server'
  * export missing here makes them fail.
  */
-export const ACTIONS: RunnableAction[] = [createWorkspaceAction];
+export const ACTIONS: RunnableAction[] = [createWorkspaceAction, ...(TEAM_ACTIONS as RunnableAction[])];
 
 /** 'use server' exports that are public by nature (signing in and out): no workspace, no chokepoint. */
 export const PUBLIC_ACTIONS = ["requestMagicLink", "signInWithGitHub", "signOutUser"] as const;

@@ -6,6 +6,7 @@ import { redactUrl } from "../lib/db/database-url";
 import { applyMigrations } from "../lib/db/migrations/apply-migrations";
 import { createPrismaClient } from "../lib/db/prisma";
 import { resolveDatabase } from "../lib/db/resolve-database";
+import { startJobRunner } from "../lib/jobs/job-runner";
 import { childProcessEnv, env } from "../lib/env";
 import { seedSampleData } from "../prisma/sample-data";
 
@@ -26,6 +27,9 @@ if ((await db.workspace.count()) === 0) {
   console.log("• Sample data loaded (workspace 00000000-0000-0000-0000-000000000001).");
 }
 await db.$disconnect();
+
+const jobs = await startJobRunner(database.url);
+console.log("• Jobs: expire-invitations (hourly).");
 
 const next = spawn("npx", ["next", "dev", "--port", String(env.PORT)], {
   stdio: ["inherit", "pipe", "inherit"],
@@ -50,6 +54,7 @@ async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   next.kill("SIGTERM");
+  await jobs.stop();
   await database.stop();
   process.exit(code);
 }

@@ -13,19 +13,22 @@ import { withUser, withWorkspace, type UserContext, type WorkspaceContext } from
 
 type WorkspaceInput = z.ZodObject<{ workspaceId: z.ZodType<string> } & z.ZodRawShape>;
 
-export interface WorkspaceActionDefinition<S extends WorkspaceInput, T> {
+export interface WorkspaceActionDefinition<S extends WorkspaceInput, T, R = T> {
   kind: "workspace";
   name: string;
   permission: Permission;
   input: S;
   handler: (ctx: WorkspaceContext, input: z.infer<S>) => Promise<T>;
+  /** Runs after the transaction committed (sending email, say); its result is the action's. */
+  afterCommit?: (data: T, ctx: { workspaceId: string; user: WorkspaceContext["user"] }) => Promise<R>;
 }
 
-export interface UserActionDefinition<S extends z.ZodType, T> {
+export interface UserActionDefinition<S extends z.ZodType, T, R = T> {
   kind: "user";
   name: string;
   input: S;
   handler: (ctx: UserContext, input: z.infer<S>) => Promise<T>;
+  afterCommit?: (data: T, ctx: UserContext) => Promise<R>;
 }
 
 export interface RunnableAction<T = unknown> {
@@ -39,9 +42,9 @@ export interface RunnableAction<T = unknown> {
 const logFailure = (name: string) => (error: unknown, requestId: string) =>
   logger.error({ err: error, requestId, action: name }, "server action failed");
 
-export function defineWorkspaceAction<S extends WorkspaceInput, T>(
-  definition: Omit<WorkspaceActionDefinition<S, T>, "kind">,
-): RunnableAction<T> {
+export function defineWorkspaceAction<S extends WorkspaceInput, T, R = T>(
+  definition: Omit<WorkspaceActionDefinition<S, T, R>, "kind">,
+): RunnableAction<R> {
   return {
     kind: "workspace",
     name: definition.name,
@@ -50,12 +53,16 @@ export function defineWorkspaceAction<S extends WorkspaceInput, T>(
       try {
         // Same order as routes: 401 (session) → 404 (membership) → 403 (role) → 400 (input).
         const rawWorkspaceId = (rawInput as { workspaceId?: unknown } | null | undefined)?.workspaceId;
+        let user: WorkspaceContext["user"] | undefined;
+        let workspaceId = "";
         const data = await withWorkspace(request, rawWorkspaceId, definition.permission, (ctx) => {
+          ({ user, workspaceId } = ctx);
           const parsed = definition.input.safeParse(rawInput);
           if (!parsed.success) throw invalidInput(parsed.error);
           return definition.handler(ctx, parsed.data);
         });
-        return { ok: true, data };
+        const result = definition.afterCommit ? await definition.afterCommit(data, { workspaceId, user: user! }) : (data as unknown as R);
+        return { ok: true, data: result };
       } catch (error) {
         return toFailure(error, logFailure(definition.name));
       }
@@ -63,7 +70,7 @@ export function defineWorkspaceAction<S extends WorkspaceInput, T>(
   };
 }
 
-export function defineUserAction<S extends z.ZodType, T>(definition: Omit<UserActionDefinition<S, T>, "kind">): RunnableAction<T> {
+export function defineUserAction<S extends z.ZodType, T, R = T>(definition: Omit<UserActionDefinition<S, T, R>, "kind">): RunnableAction<R> {
   return {
     kind: "user",
     name: definition.name,
@@ -73,7 +80,8 @@ export function defineUserAction<S extends z.ZodType, T>(definition: Omit<UserAc
         const data = await withUser(request, async (ctx) => {
           const parsed = definition.input.safeParse(rawInput);
           if (!parsed.success) throw invalidInput(parsed.error);
-          return definition.handler(ctx, parsed.data);
+          const value = await definition.handler(ctx, parsed.data);
+          return definition.afterCommit ? definition.afterCommit(value, ctx) : (value as unknown as R);
         });
         return { ok: true, data };
       } catch (error) {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { workspaceIdSchema } from "./ids";
 import { systemDb, type Db } from "../db/prisma";
 import { tenantTransaction, type TenantTx } from "../db/tenant-transaction";
 import { forbidden, notFound, unauthorized } from "../errors";
@@ -20,8 +20,7 @@ export interface UserContext {
   request: RequestContext;
 }
 
-// Any 8-4-4-4-12 hex id, as PostgreSQL accepts it (the seed's workspace 00000000-…-0001 is not an RFC 4122 UUID).
-export const workspaceIdSchema = z.guid({ error: "Not a workspace id" });
+export { workspaceIdSchema };
 
 /** last_active_at is written at most this often per member, not on every request. */
 export const ACTIVITY_WRITE_INTERVAL_MS = 5 * 60_000;

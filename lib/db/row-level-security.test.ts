@@ -10,7 +10,7 @@ let client: pg.Client;
 let a: RoleWorkspace;
 let b: RoleWorkspace;
 
-const RLS_TABLES = ["workspaces", "users", "team_members", "billing_config", "integrations_config", "daily_usage", "audit_log"];
+const RLS_TABLES = ["workspaces", "users", "team_members", "billing_config", "integrations_config", "daily_usage", "audit_log", "event_outbox"];
 const scopeColumn = (table: string) => (table === "workspaces" ? "id" : "workspace_id");
 
 beforeAll(async () => {
@@ -21,6 +21,7 @@ beforeAll(async () => {
     await db.integrationConfig.create({ data: { workspaceId: ws.workspaceId, integrationType: "slack", name: "rls" } });
     await db.dailyUsage.create({ data: { workspaceId: ws.workspaceId, day: new Date("2026-01-01"), traces: 1n } });
     await db.auditLog.create({ data: { workspaceId: ws.workspaceId, action: "test.entry", targetType: "test" } });
+    await db.eventOutbox.create({ data: { workspaceId: ws.workspaceId, eventType: "member.invited" } });
   }
 });
 afterAll(async () => {

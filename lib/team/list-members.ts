@@ -1,5 +1,7 @@
+import type { Prisma } from "../generated/prisma/client";
 import type { TenantTx } from "../db/tenant-transaction";
 import type { Role } from "../access/permissions";
+import type { MemberListQuery } from "./team-schemas";
 
 export interface MemberView {
   id: string;
@@ -12,26 +14,27 @@ export interface MemberView {
   invitedBy: string | null;
   invitationExpiresAt: string | null;
   joinedAt: string | null;
+  removedAt: string | null;
 }
 
-/** Live members and pending invitations of the workspace (soft-deleted rows excluded). */
-export async function listMembers(tx: TenantTx, workspaceId: string): Promise<MemberView[]> {
-  const rows = await tx.teamMember.findMany({
-    where: { workspaceId, deletedAt: null },
-    orderBy: [{ status: "asc" }, { createdAt: "asc" }],
-    take: 200,
-    select: {
-      id: true,
-      role: true,
-      status: true,
-      lastActiveAt: true,
-      invitationExpiresAt: true,
-      joinedAt: true,
-      user: { select: { id: true, name: true, email: true } },
-      inviter: { select: { name: true, email: true } },
-    },
-  });
-  return rows.map((row) => ({
+export const MEMBERS_PAGE_SIZE = 25;
+
+const select = {
+  id: true,
+  role: true,
+  status: true,
+  lastActiveAt: true,
+  invitationExpiresAt: true,
+  joinedAt: true,
+  deletedAt: true,
+  user: { select: { id: true, name: true, email: true } },
+  inviter: { select: { name: true, email: true } },
+} satisfies Prisma.TeamMemberSelect;
+
+type Row = Prisma.TeamMemberGetPayload<{ select: typeof select }>;
+
+function view(row: Row): MemberView {
+  return {
     id: row.id,
     userId: row.user.id,
     name: row.user.name,
@@ -42,5 +45,46 @@ export async function listMembers(tx: TenantTx, workspaceId: string): Promise<Me
     invitedBy: row.inviter ? (row.inviter.name ?? row.inviter.email) : null,
     invitationExpiresAt: row.status === "pending" ? (row.invitationExpiresAt?.toISOString() ?? null) : null,
     joinedAt: row.joinedAt?.toISOString() ?? null,
-  }));
+    removedAt: row.deletedAt?.toISOString() ?? null,
+  };
+}
+
+export interface MemberList {
+  members: MemberView[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Removed members (restorable); revoked invitations are not listed. */
+  removed: MemberView[];
+}
+
+/** Members and pending invitations with server-side search (name or email) and pagination. */
+export async function listMembers(tx: TenantTx, workspaceId: string, query: MemberListQuery = { page: 1 }): Promise<MemberList> {
+  const search: Prisma.TeamMemberWhereInput = query.q
+    ? { user: { OR: [{ email: { contains: query.q, mode: "insensitive" } }, { name: { contains: query.q, mode: "insensitive" } }] } }
+    : {};
+  const where: Prisma.TeamMemberWhereInput = { workspaceId, deletedAt: null, ...search };
+  const [total, rows, removed] = await Promise.all([
+    tx.teamMember.count({ where }),
+    tx.teamMember.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * MEMBERS_PAGE_SIZE,
+      take: MEMBERS_PAGE_SIZE,
+      select,
+    }),
+    tx.teamMember.findMany({
+      where: { workspaceId, deletedAt: { not: null }, status: { not: "pending" }, ...search },
+      orderBy: { deletedAt: "desc" },
+      take: 50,
+      select,
+    }),
+  ]);
+  return {
+    members: rows.map(view),
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)),
+    removed: removed.map(view),
+  };
 }

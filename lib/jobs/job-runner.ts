@@ -1,0 +1,40 @@
+import { PgBoss } from "pg-boss";
+import { createPrismaClient } from "../db/prisma";
+import { logger } from "../logger";
+import { expireStaleInvitations } from "../team/expire-invitations";
+
+export const EXPIRE_INVITATIONS = "expire-invitations";
+
+export interface JobRunner {
+  boss: PgBoss;
+  stop: () => Promise<void>;
+}
+
+/**
+ * pg-boss on the app's own PostgreSQL (schema `pgboss`): registers the
+ * scheduled jobs and works them. Any number of app instances may run it; a
+ * scheduled job runs once per tick across all of them.
+ */
+export async function startJobRunner(connectionString: string, options: { pollingIntervalSeconds?: number } = {}): Promise<JobRunner> {
+  const boss = new PgBoss({ connectionString, schema: "pgboss" });
+  boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
+  await boss.start();
+  // Jobs cross workspaces by nature: they run on the system client.
+  const db = createPrismaClient(connectionString);
+
+  await boss.createQueue(EXPIRE_INVITATIONS);
+  await boss.schedule(EXPIRE_INVITATIONS, "0 * * * *"); // hourly
+  await boss.work(EXPIRE_INVITATIONS, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
+    const retired = await expireStaleInvitations(db);
+    if (retired) logger.info({ retired }, "expired stale invitations");
+    return { retired };
+  });
+
+  return {
+    boss,
+    stop: async () => {
+      await boss.stop({ graceful: true, timeout: 5000 });
+      await db.$disconnect();
+    },
+  };
+}

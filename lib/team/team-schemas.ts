@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { ROLES } from "../access/permissions";
+import { workspaceIdSchema } from "../access/ids";
+
+/** Inputs of the team actions; the forms, the actions and the REST handlers share them. */
+
+const memberId = z.guid({ error: "Not a member id" });
+export const roleSchema = z.enum(ROLES, { error: "Choose owner, admin, member or viewer" });
+
+export const MAX_EMAILS_PER_INVITE = 20;
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320, "That address is too long")
+  .pipe(z.email({ error: "Enter valid email addresses, like ana@example.com" }));
+
+export const inviteMembersSchema = z
+  .object({
+    workspaceId: workspaceIdSchema,
+    emails: z
+      .array(email)
+      .min(1, "Enter at least one email address")
+      .max(MAX_EMAILS_PER_INVITE, `Invite at most ${MAX_EMAILS_PER_INVITE} addresses at a time`)
+      .transform((list) => [...new Set(list)]),
+    role: roleSchema,
+  })
+  .strict();
+
+/** The form's Email field holds one or several addresses, separated by commas, spaces or new lines. */
+export function splitEmails(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+export const memberTargetSchema = z.object({ workspaceId: workspaceIdSchema, memberId }).strict();
+export const changeRoleSchema = z.object({ workspaceId: workspaceIdSchema, memberId, role: roleSchema }).strict();
+export const leaveWorkspaceSchema = z.object({ workspaceId: workspaceIdSchema }).strict();
+
+export const invitationTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, "That invitation link is not valid");
+export const acceptInvitationSchema = z.object({ token: invitationTokenSchema }).strict();
+
+export const memberListQuerySchema = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+  })
+  .strict();
+export type MemberListQuery = z.infer<typeof memberListQuerySchema>;
+
+/** PATCH /api/workspaces/{id}/team body: one of the member operations. */
+export const teamPatchSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("change_role"), memberId, role: roleSchema }).strict(),
+  z.object({ action: z.literal("deactivate"), memberId }).strict(),
+  z.object({ action: z.literal("reactivate"), memberId }).strict(),
+  z.object({ action: z.literal("restore"), memberId }).strict(),
+  z.object({ action: z.literal("resend"), memberId }).strict(),
+  z.object({ action: z.literal("transfer_ownership"), memberId }).strict(),
+]);

@@ -1,0 +1,15 @@
+// `npm run worker`: the background jobs (pg-boss) for a deployment. `npm run dev`
+// runs them in-process.
+import { startJobRunner } from "../lib/jobs/job-runner";
+import { resolveDatabase } from "../lib/db/resolve-database";
+
+const database = await resolveDatabase("dev");
+const runner = await startJobRunner(database.url);
+console.log("Jobs running: expire-invitations (hourly). Ctrl+C stops.");
+const stop = async () => {
+  await runner.stop();
+  await database.stop();
+  process.exit(0);
+};
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
