@@ -60,10 +60,13 @@ export async function withWorkspace<T>(
     if (!member || !isRole(member.role)) throw notFound();
     if (!can(member.role, permission)) throw forbidden();
 
+    const result = await work({ tx, workspaceId, user, member: { id: member.id, role: member.role }, request });
+    // Last, so the request's own locks (a team change locks the workspace first) are taken in a
+    // consistent order and two concurrent team changes cannot deadlock on this row.
     if (!member.lastActiveAt || Date.now() - member.lastActiveAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
-      await tx.teamMember.update({ where: { id: member.id }, data: { lastActiveAt: new Date() }, select: { id: true } });
+      await tx.teamMember.updateMany({ where: { id: member.id, deletedAt: null }, data: { lastActiveAt: new Date() } });
     }
-    return work({ tx, workspaceId, user, member: { id: member.id, role: member.role }, request });
+    return result;
   });
 }
 

@@ -1,0 +1,48 @@
+// The real pg-boss on a scratch database of its own (the job retires expired
+// invitations of every workspace, so it must not run over other tests' data):
+// the hourly schedule is registered and a run of the job retires them.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type Db } from "../db/prisma";
+import { createScratchDatabase, type ScratchDatabase } from "../db/scratch-database";
+import { createRoleWorkspace } from "../testing/fixtures";
+import { testDatabaseUrl } from "../testing/require-database";
+import { createTestUser } from "../testing/test-db";
+import { EXPIRE_INVITATIONS, startJobRunner, type JobRunner } from "./job-runner";
+
+let scratch: ScratchDatabase;
+let db: Db;
+let runner: JobRunner;
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase(testDatabaseUrl, "jobs");
+  db = createPrismaClient(scratch.url);
+  runner = await startJobRunner(scratch.url, { pollingIntervalSeconds: 0.5 });
+}, 60_000);
+afterAll(async () => {
+  await runner?.stop();
+  await db?.$disconnect();
+  await scratch?.drop();
+});
+
+describe("the job runner", () => {
+  it("schedules expire-invitations hourly", async () => {
+    const schedules = await runner.boss.getSchedules(EXPIRE_INVITATIONS);
+    expect(schedules.map((s) => s.cron)).toEqual(["0 * * * *"]);
+  });
+
+  it("a run retires expired invitations", async () => {
+    const ws = await createRoleWorkspace(db, "job");
+    const user = await createTestUser(db, "expired-invitee");
+    const stale = await db.teamMember.create({
+      data: { workspaceId: ws.workspaceId, userId: user.id, role: "member", status: "pending", invitationExpiresAt: new Date(Date.now() - 60_000) },
+    });
+    await runner.boss.send(EXPIRE_INVITATIONS, {});
+    const deadline = Date.now() + 20_000;
+    let retired = null as Date | null;
+    while (Date.now() < deadline && !retired) {
+      retired = (await db.teamMember.findUniqueOrThrow({ where: { id: stale.id } })).deletedAt;
+      if (!retired) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(retired).toBeInstanceOf(Date);
+  });
+});
