@@ -25,9 +25,9 @@ export const GET = workspaceRoute("workspace:read", ({ tx, workspaceId }, reques
 
 /** POST {emails, role}: invite. The response carries no links: invitations go out by email. */
 export const POST = workspaceRoute("team:manage", async (ctx, request) => {
-  const input = inviteMembersSchema.safeParse({ ...(await bodyObject(request)), workspaceId: ctx.workspaceId });
+  const input = inviteMembersSchema.omit({ workspaceId: true }).strict().safeParse(await bodyObject(request));
   if (!input.success) throw invalidInput(input.error);
-  const result = await inviteMembers(ctx, input.data);
+  const result = await inviteMembers(ctx, { ...input.data, workspaceId: ctx.workspaceId });
   return { invited: result.invited.map(({ memberId, email }) => ({ memberId, email })), skipped: result.skipped };
 });
 
