@@ -37,6 +37,7 @@ const next = spawn("npx", ["next", "dev", "--port", String(env.PORT)], {
     DATABASE_URL: database.url,
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_URL: env.AUTH_URL ?? `http://localhost:${env.PORT}`,
+    APP_URL: env.APP_URL,
   }),
 });
 let announced = false;

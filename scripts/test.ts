@@ -55,6 +55,7 @@ try {
           E2E_MAILBOX_DIR: mailboxDir,
           AUTH_SECRET: randomBytes(32).toString("base64"),
           AUTH_URL: `http://localhost:${env.E2E_PORT}`,
+          APP_URL: `http://localhost:${env.E2E_PORT}`,
         });
       } finally {
         await sink.stop();
