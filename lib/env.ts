@@ -38,6 +38,8 @@ export const env = createEnv({
     E2E_PORT: port.default(3100),
     /** Where the test SMTP sink writes received messages (set by `npm test` for Playwright). */
     E2E_MAILBOX_DIR: z.string().optional(),
+    /** Database for `npm run bench` (it is dropped and rebuilt); unset: an embedded PostgreSQL of its own. */
+    BENCH_DATABASE_URL: z.url().optional(),
     /** Set by CI systems; Playwright retries nothing and forbids `.only` when set. */
     CI: z.string().optional(),
     /** Placeholder Prisma's CLI checks for before `prisma generate` (generation needs no engine). */

@@ -5,7 +5,7 @@
 //   npm test -- --unit-only | --e2e-only    run one half
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { credentialsCipher } from "../lib/crypto/credentials-key";
 import { redactUrl } from "../lib/db/database-url";
@@ -14,6 +14,7 @@ import { createPrismaClient } from "../lib/db/prisma";
 import { resolveDatabase } from "../lib/db/resolve-database";
 import { childProcessEnv, env } from "../lib/env";
 import { startSmtpSink } from "../lib/testing/smtp-sink";
+import { buildIsStale } from "./build-freshness";
 import { seedSampleData } from "../prisma/sample-data";
 
 const args = new Set(process.argv.slice(2));
@@ -66,19 +67,3 @@ try {
   await database.stop();
 }
 process.exit(failed ? 1 : 0);
-
-/** True when `.next` has no production build or a source file is newer than it. */
-function buildIsStale(): boolean {
-  const buildId = path.resolve(".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const builtAt = statSync(buildId).mtimeMs;
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.name === "generated" || entry.name.endsWith(".test.ts")) return latest;
-      return Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-    }, 0);
-  const sources = ["app", "components", "lib", "public"].filter((d) => existsSync(d)).map(newest);
-  const files = ["next.config.mjs", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"].filter(existsSync).map((f) => statSync(f).mtimeMs);
-  return Math.max(...sources, ...files) > builtAt;
-}
