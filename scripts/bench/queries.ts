@@ -11,6 +11,8 @@ export interface BenchQuery {
   seedWithoutIndexMs: number;
   sql: string;
   params: (g: number) => unknown[];
+  /** false for the lookup the app runs on the system client (it crosses workspaces). */
+  tenantScoped: boolean;
   /** Through the app: the tenant-scoped client under RLS, or the system client where the app uses it. */
   dataLayer: (db: Db, g: number) => Promise<unknown>;
 }
@@ -22,6 +24,7 @@ export const QUERIES: BenchQuery[] = [
     seedWithoutIndexMs: 500,
     sql: "SELECT * FROM team_members WHERE workspace_id = $1 AND status = 'active' AND deleted_at IS NULL",
     params: (g) => [workspaceId(g)],
+    tenantScoped: true,
     dataLayer: (db, g) =>
       tenantTransaction(db, workspaceId(g), (tx) => tx.teamMember.findMany({ where: { workspaceId: workspaceId(g), status: "active", deletedAt: null } })),
   },
@@ -31,6 +34,7 @@ export const QUERIES: BenchQuery[] = [
     seedWithoutIndexMs: 300,
     sql: "SELECT id, role FROM team_members WHERE workspace_id = $1 AND user_id = $2 AND status = 'active' AND deleted_at IS NULL",
     params: (g) => [workspaceId(g), ownerUserId(g)],
+    tenantScoped: true,
     dataLayer: (db, g) =>
       tenantTransaction(db, workspaceId(g), (tx) =>
         tx.teamMember.findFirst({ where: { workspaceId: workspaceId(g), userId: ownerUserId(g), status: "active", deletedAt: null }, select: { id: true, role: true } }),
@@ -42,6 +46,7 @@ export const QUERIES: BenchQuery[] = [
     seedWithoutIndexMs: 400,
     sql: "SELECT id, workspace_id, status, invitation_expires_at FROM team_members WHERE invitation_token_hash = $1",
     params: (g) => [pendingTokenHash(g)],
+    tenantScoped: false,
     // Accepting crosses workspaces: the app reads it on the system client (lib/team/accept-invitation.ts).
     dataLayer: (db, g) =>
       db.teamMember.findUnique({ where: { invitationTokenHash: pendingTokenHash(g) }, select: { id: true, workspaceId: true, status: true, invitationExpiresAt: true } }),
@@ -52,6 +57,7 @@ export const QUERIES: BenchQuery[] = [
     seedWithoutIndexMs: 100,
     sql: "SELECT * FROM billing_config WHERE workspace_id = $1",
     params: (g) => [workspaceId(g)],
+    tenantScoped: true,
     dataLayer: (db, g) => tenantTransaction(db, workspaceId(g), (tx) => tx.billingConfig.findUnique({ where: { workspaceId: workspaceId(g) } })),
   },
   {
@@ -60,6 +66,7 @@ export const QUERIES: BenchQuery[] = [
     seedWithoutIndexMs: 200,
     sql: "SELECT * FROM integrations_config WHERE workspace_id = $1 AND is_enabled = TRUE",
     params: (g) => [workspaceId(g)],
+    tenantScoped: true,
     dataLayer: (db, g) =>
       tenantTransaction(db, workspaceId(g), (tx) => tx.integrationConfig.findMany({ where: { workspaceId: workspaceId(g), isEnabled: true } })),
   },
@@ -69,6 +76,7 @@ export const QUERIES: BenchQuery[] = [
     seedWithoutIndexMs: 150,
     sql: "SELECT traces_current_month, traces_per_month_limit, plan_status FROM billing_config WHERE workspace_id = $1",
     params: (g) => [workspaceId(g)],
+    tenantScoped: true,
     dataLayer: (db, g) =>
       tenantTransaction(db, workspaceId(g), (tx) =>
         tx.billingConfig.findUnique({ where: { workspaceId: workspaceId(g) }, select: { tracesCurrentMonth: true, tracesPerMonthLimit: true, planStatus: true } }),
