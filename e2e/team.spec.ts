@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createUser, createWorkspace, db, uniqueEmail } from "./support/db";
 import { waitForLink } from "./support/mailbox";
-import { serverActionId } from "./support/server-action";
+import { serverActionId } from "../scripts/server-action-id";
 import { signInAs } from "./support/session";
 
 test.afterAll(() => db.$disconnect());

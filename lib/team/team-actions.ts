@@ -1,4 +1,5 @@
 import { defineUserAction, defineWorkspaceAction } from "../access/define-action";
+import type { WorkspaceContext } from "../access/with-workspace";
 import { env } from "../env";
 import { systemDb } from "../db/prisma";
 import { sendEmail } from "../email/send-email";
@@ -25,9 +26,8 @@ import {
   memberTargetSchema,
 } from "./team-schemas";
 
-async function workspaceName(workspaceId: string): Promise<string> {
-  // After commit, outside the request's transaction; reads one name by id.
-  const row = await systemDb().workspace.findUnique({ where: { id: workspaceId }, select: { name: true } });
+async function workspaceName(ctx: WorkspaceContext): Promise<string> {
+  const row = await ctx.tx.workspace.findUnique({ where: { id: ctx.workspaceId }, select: { name: true } });
   return row?.name ?? "your workspace";
 }
 
@@ -35,10 +35,10 @@ export const inviteMembersAction = defineWorkspaceAction({
   name: "inviteMembers",
   permission: "team:manage",
   input: inviteMembersSchema,
-  handler: async (ctx, input) => ({ ...(await inviteMembers(ctx, input)), role: input.role }),
-  afterCommit: async (result, { workspaceId, user }) => ({
+  handler: async (ctx, input) => ({ ...(await inviteMembers(ctx, input)), role: input.role, workspaceName: await workspaceName(ctx) }),
+  afterCommit: async (result, { user }) => ({
     invited: await sendInvitationEmails(result.invited, {
-      workspaceName: await workspaceName(workspaceId),
+      workspaceName: result.workspaceName,
       inviter: user.name ?? user.email,
       role: () => result.role,
     }),
@@ -53,9 +53,10 @@ export const resendInvitationAction = defineWorkspaceAction({
   handler: async (ctx, input) => ({
     issued: await rotateInvitation(ctx, input, "resent"),
     role: (await ctx.tx.teamMember.findUniqueOrThrow({ where: { id: input.memberId }, select: { role: true } })).role,
+    workspaceName: await workspaceName(ctx),
   }),
-  afterCommit: async ({ issued, role }, { workspaceId, user }) =>
-    (await sendInvitationEmails([issued], { workspaceName: await workspaceName(workspaceId), inviter: user.name ?? user.email, role: () => role }))[0]!,
+  afterCommit: async ({ issued, role, workspaceName: name }, { user }) =>
+    (await sendInvitationEmails([issued], { workspaceName: name, inviter: user.name ?? user.email, role: () => role }))[0]!,
 });
 
 export const copyInvitationLinkAction = defineWorkspaceAction({

@@ -1,20 +1,13 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import type { Db } from "../../lib/db/prisma";
 import { childProcessEnv } from "../../lib/env";
+import { serverActionId } from "../server-action-id";
 import { runLoad, type LoadResult } from "./load";
 
 export interface PageResult {
   name: string;
   result: LoadResult;
-}
-
-function actionId(filename: string, exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  const found = Object.entries(manifest.node).find(([, v]) => v.filename === filename && v.exportedName === exportedName);
-  if (!found) throw new Error(`server action ${exportedName} not found in the build`);
-  return found[0];
 }
 
 /** A workspace with 50 members and a signed-in owner, for the page benchmark. */
@@ -59,7 +52,7 @@ export async function runPageBench(db: Db, databaseUrl: string, options: { port:
     }
     const headers = { cookie: fixture.cookie };
     const settings = `${base}/w/${fixture.workspaceId}/settings`;
-    const changeRole = actionId("lib/team/actions.ts", "changeRole");
+    const changeRole = serverActionId("lib/team/actions.ts", "changeRole");
     const targets: [string, () => Promise<Response>][] = [
       ["Team page (50 members)", () => fetch(`${settings}/team`, { headers })],
       ["Billing page", () => fetch(`${settings}/billing`, { headers })],
