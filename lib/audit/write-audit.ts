@@ -18,6 +18,13 @@ export interface AuditActor {
   request?: RequestContext | null;
 }
 
+/** The actor of a request handled by the chokepoint. */
+export const auditActorOf = (ctx: { workspaceId: string; user: { id: string; email: string }; request: RequestContext }): AuditActor => ({
+  workspaceId: ctx.workspaceId,
+  user: ctx.user,
+  request: ctx.request,
+});
+
 const json = (value: unknown) => (value === undefined ? undefined : (redactSecrets(value) as Prisma.InputJsonValue));
 
 /**

@@ -1,12 +1,12 @@
 import type { z } from "zod";
 import type { WorkspaceContext } from "../access/with-workspace";
-import { writeAudit } from "../audit/write-audit";
+import { auditActorOf, writeAudit } from "../audit/write-audit";
 import { AppError } from "../errors";
 import { publishEvent } from "../events/publish-event";
 import { consumeInviteBudget } from "../rate-limit/invite-limits";
 import { INVITATION_TTL_MS, newInvitationToken } from "./invitation-token";
 import { refuseActOn, refuseGrant } from "./role-rules";
-import { assertSeatsFor, lockMember, lockWorkspace } from "./team-locks";
+import { assertSeatsFor, lockMember, lockWorkspaceAndActor } from "./team-locks";
 import type { inviteMembersSchema, memberTargetSchema } from "./team-schemas";
 
 export interface IssuedInvitation {
@@ -21,14 +21,7 @@ export interface InviteResult {
   skipped: { email: string; reason: string }[];
 }
 
-const actorOf = (ctx: WorkspaceContext) => ({ workspaceId: ctx.workspaceId, user: ctx.user, request: ctx.request });
-
-async function currentActorRole(ctx: WorkspaceContext) {
-  await lockWorkspace(ctx.tx, ctx.workspaceId);
-  const actor = await lockMember(ctx.tx, ctx.workspaceId, ctx.member.id);
-  if (actor.status !== "active" || actor.deletedAt) throw new AppError("not_found", "That workspace was not found.");
-  return actor.role;
-}
+const currentActorRole = async (ctx: WorkspaceContext) => (await lockWorkspaceAndActor(ctx.tx, ctx.workspaceId, ctx.member.id)).role;
 
 /** Invites one or several addresses with a role, within the plan's member limit and the rate limits. */
 export async function inviteMembers(ctx: WorkspaceContext, input: z.infer<typeof inviteMembersSchema>): Promise<InviteResult> {
@@ -74,7 +67,7 @@ export async function inviteMembers(ctx: WorkspaceContext, input: z.infer<typeof
       },
       select: { id: true },
     });
-    await writeAudit(ctx.tx, actorOf(ctx), { action: "invitation.sent", targetType: "member", targetId: member.id, after: { email, role: input.role, expiresAt: expires } });
+    await writeAudit(ctx.tx, auditActorOf(ctx), { action: "invitation.sent", targetType: "member", targetId: member.id, after: { email, role: input.role, expiresAt: expires } });
     await publishEvent(ctx.tx, ctx.workspaceId, "member.invited", { memberId: member.id, email, role: input.role, invitedBy: ctx.user.email });
     invited.push({ memberId: member.id, email, token });
   }
@@ -102,6 +95,6 @@ export async function rotateInvitation(
     where: { id: target.id },
     data: { invitationTokenHash: hash, invitationExpiresAt: expires, updatedBy: ctx.user.id },
   });
-  await writeAudit(ctx.tx, actorOf(ctx), { action: `invitation.${reason}`, targetType: "member", targetId: target.id, after: { email: target.email, expiresAt: expires } });
+  await writeAudit(ctx.tx, auditActorOf(ctx), { action: `invitation.${reason}`, targetType: "member", targetId: target.id, after: { email: target.email, expiresAt: expires } });
   return { memberId: target.id, email: target.email, token };
 }

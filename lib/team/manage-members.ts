@@ -1,11 +1,11 @@
 import type { z } from "zod";
 import type { WorkspaceContext } from "../access/with-workspace";
 import type { Role } from "../access/permissions";
-import { writeAudit } from "../audit/write-audit";
+import { auditActorOf, writeAudit } from "../audit/write-audit";
 import { AppError } from "../errors";
 import { publishEvent } from "../events/publish-event";
 import { refuseActOn, refuseRoleChange } from "./role-rules";
-import { assertActiveOwnerRemains, assertSeatsFor, lockMember, lockWorkspace, type LockedMember } from "./team-locks";
+import { assertActiveOwnerRemains, assertSeatsFor, lockMember, lockWorkspaceAndActor, type LockedMember } from "./team-locks";
 import type { changeRoleSchema, memberTargetSchema } from "./team-schemas";
 
 type Target = z.infer<typeof memberTargetSchema>;
@@ -21,20 +21,12 @@ const refuse = (message: string | null) => {
   if (message) throw new AppError("forbidden", message);
 };
 
-/**
- * Locks the workspace, then re-reads the actor's own membership under the
- * lock: a decision is made on the actor's role as it is now, not as it was
- * when the request started.
- */
+/** The actor (re-read under the workspace lock) and the target member, both locked. */
 async function begin(ctx: WorkspaceContext, memberId: string): Promise<{ actor: LockedMember; target: LockedMember }> {
-  await lockWorkspace(ctx.tx, ctx.workspaceId);
-  const actor = await lockMember(ctx.tx, ctx.workspaceId, ctx.member.id);
-  if (actor.status !== "active" || actor.deletedAt) throw new AppError("not_found", "That workspace was not found.");
-  const target = await lockMember(ctx.tx, ctx.workspaceId, memberId);
+  const actor = await lockWorkspaceAndActor(ctx.tx, ctx.workspaceId, ctx.member.id);
+  const target = memberId === actor.id ? actor : await lockMember(ctx.tx, ctx.workspaceId, memberId);
   return { actor, target };
 }
-
-const actorOf = (ctx: WorkspaceContext) => ({ workspaceId: ctx.workspaceId, user: ctx.user, request: ctx.request });
 const snapshot = (m: LockedMember) => ({ email: m.email, role: m.role, status: m.status, removed: m.deletedAt !== null });
 
 async function finish(ctx: WorkspaceContext, memberId: string): Promise<MemberChange> {
@@ -49,7 +41,7 @@ export async function changeMemberRole(ctx: WorkspaceContext, input: z.infer<typ
   refuse(refuseRoleChange(actor.role, target.role, input.role));
   if (target.role === input.role) return finish(ctx, target.id);
   await ctx.tx.teamMember.update({ where: { id: target.id }, data: { role: input.role, updatedBy: ctx.user.id } });
-  await writeAudit(ctx.tx, actorOf(ctx), {
+  await writeAudit(ctx.tx, auditActorOf(ctx), {
     action: "member.role_changed",
     targetType: "member",
     targetId: target.id,
@@ -65,7 +57,7 @@ export async function deactivateMember(ctx: WorkspaceContext, input: Target): Pr
   refuse(refuseActOn(actor.role, target.role));
   if (target.deletedAt || target.status !== "active") throw new AppError("conflict", "Only active members can be deactivated.");
   await ctx.tx.teamMember.update({ where: { id: target.id }, data: { status: "inactive", updatedBy: ctx.user.id } });
-  await writeAudit(ctx.tx, actorOf(ctx), { action: "member.deactivated", targetType: "member", targetId: target.id, before: snapshot(target), after: { ...snapshot(target), status: "inactive" } });
+  await writeAudit(ctx.tx, auditActorOf(ctx), { action: "member.deactivated", targetType: "member", targetId: target.id, before: snapshot(target), after: { ...snapshot(target), status: "inactive" } });
   return finish(ctx, target.id);
 }
 
@@ -75,7 +67,7 @@ export async function reactivateMember(ctx: WorkspaceContext, input: Target): Pr
   if (target.deletedAt || target.status !== "inactive") throw new AppError("conflict", "Only deactivated members can be reactivated.");
   await assertSeatsFor(ctx.tx, ctx.workspaceId, 1);
   await ctx.tx.teamMember.update({ where: { id: target.id }, data: { status: "active", updatedBy: ctx.user.id } });
-  await writeAudit(ctx.tx, actorOf(ctx), { action: "member.reactivated", targetType: "member", targetId: target.id, before: snapshot(target), after: { ...snapshot(target), status: "active" } });
+  await writeAudit(ctx.tx, auditActorOf(ctx), { action: "member.reactivated", targetType: "member", targetId: target.id, before: snapshot(target), after: { ...snapshot(target), status: "active" } });
   return finish(ctx, target.id);
 }
 
@@ -87,7 +79,7 @@ export async function removeMember(ctx: WorkspaceContext, input: Target, action:
   if (action === "invitation.revoked" && target.status !== "pending") throw new AppError("conflict", "Only pending invitations can be revoked.");
   if (target.id === actor.id) throw new AppError("conflict", "To remove yourself, use “Leave workspace”.");
   await ctx.tx.teamMember.update({ where: { id: target.id }, data: { deletedAt: new Date(), deletedBy: ctx.user.id, updatedBy: ctx.user.id } });
-  await writeAudit(ctx.tx, actorOf(ctx), { action, targetType: "member", targetId: target.id, before: snapshot(target), after: { ...snapshot(target), removed: true } });
+  await writeAudit(ctx.tx, auditActorOf(ctx), { action, targetType: "member", targetId: target.id, before: snapshot(target), after: { ...snapshot(target), removed: true } });
   if (action === "member.removed") {
     await publishEvent(ctx.tx, ctx.workspaceId, "member.removed", { memberId: target.id, email: target.email, role: target.role });
   }
@@ -103,7 +95,7 @@ export async function restoreMember(ctx: WorkspaceContext, input: Target): Promi
   if (live > 0) throw new AppError("conflict", `${target.email} is already a member again.`);
   if (target.status === "active") await assertSeatsFor(ctx.tx, ctx.workspaceId, 1);
   await ctx.tx.teamMember.update({ where: { id: target.id }, data: { deletedAt: null, deletedBy: null, updatedBy: ctx.user.id } });
-  await writeAudit(ctx.tx, actorOf(ctx), { action: "member.restored", targetType: "member", targetId: target.id, before: snapshot(target), after: { ...snapshot(target), removed: false } });
+  await writeAudit(ctx.tx, auditActorOf(ctx), { action: "member.restored", targetType: "member", targetId: target.id, before: snapshot(target), after: { ...snapshot(target), removed: false } });
   return finish(ctx, target.id);
 }
 
@@ -116,7 +108,7 @@ export async function leaveWorkspace(ctx: WorkspaceContext): Promise<MemberChang
   } catch {
     throw new AppError("conflict", "You are the last owner: make someone else an owner before you leave.");
   }
-  await writeAudit(ctx.tx, actorOf(ctx), { action: "member.left", targetType: "member", targetId: actor.id, before: snapshot(actor), after: { ...snapshot(actor), removed: true } });
+  await writeAudit(ctx.tx, auditActorOf(ctx), { action: "member.left", targetType: "member", targetId: actor.id, before: snapshot(actor), after: { ...snapshot(actor), removed: true } });
   await publishEvent(ctx.tx, ctx.workspaceId, "member.removed", { memberId: actor.id, email: actor.email, role: actor.role, left: true });
   return finish(ctx, actor.id);
 }
@@ -129,7 +121,7 @@ export async function transferOwnership(ctx: WorkspaceContext, input: Target): P
   if (target.deletedAt || target.status !== "active") throw new AppError("conflict", "Ownership can only go to an active member.");
   await ctx.tx.teamMember.update({ where: { id: target.id }, data: { role: "owner", updatedBy: ctx.user.id } });
   await ctx.tx.teamMember.update({ where: { id: actor.id }, data: { role: "admin", updatedBy: ctx.user.id } });
-  await writeAudit(ctx.tx, actorOf(ctx), {
+  await writeAudit(ctx.tx, auditActorOf(ctx), {
     action: "workspace.ownership_transferred",
     targetType: "member",
     targetId: target.id,

@@ -32,6 +32,18 @@ export async function lockMember(tx: TenantTx, workspaceId: string, memberId: st
   return { id: row.id, userId: row.user_id, role: row.role, status: row.status as LockedMember["status"], deletedAt: row.deleted_at, email: row.email };
 }
 
+/**
+ * Every team change starts here: lock the workspace, then re-read the actor's
+ * own membership under the lock, so the decision uses the actor's role as it
+ * is now, not as it was when the request started.
+ */
+export async function lockWorkspaceAndActor(tx: TenantTx, workspaceId: string, actorMemberId: string): Promise<LockedMember> {
+  await lockWorkspace(tx, workspaceId);
+  const actor = await lockMember(tx, workspaceId, actorMemberId);
+  if (actor.status !== "active" || actor.deletedAt) throw new AppError("not_found", "That workspace was not found.");
+  return actor;
+}
+
 /** After a change, the workspace must still have an active owner; otherwise the transaction rolls back. */
 export async function assertActiveOwnerRemains(tx: TenantTx, workspaceId: string): Promise<void> {
   const owners = await tx.teamMember.count({ where: { workspaceId, role: "owner", status: "active", deletedAt: null } });
