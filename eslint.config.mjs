@@ -4,14 +4,25 @@ import nextTypescript from "eslint-config-next/typescript";
 import { defineConfig, globalIgnores } from "eslint/config";
 
 export default defineConfig([
-  globalIgnores([".next/**", "lib/generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "lib/generated/**",
+    "node_modules/**",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
   js.configs.recommended,
   ...nextVitals,
   ...nextTypescript,
   {
     rules: {
       // lib/env.ts is the only reader of the environment.
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Import `env` from lib/env.ts instead." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Import `env` from lib/env.ts instead." },
+      ],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },

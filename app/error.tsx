@@ -11,7 +11,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         </a>{" "}
         says so.
       </p>
-      <button type="button" onClick={reset} className="mt-6 rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-500">
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-6 rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-500"
+      >
         Try again
       </button>
     </main>

@@ -7,7 +7,10 @@ export default function NotFound() {
       <p className="mt-2 text-zinc-600 dark:text-zinc-400">
         It does not exist, or you are not a member of the workspace it belongs to.
       </p>
-      <Link href="/" className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-500">
+      <Link
+        href="/"
+        className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-500"
+      >
         Go to your workspaces
       </Link>
     </main>

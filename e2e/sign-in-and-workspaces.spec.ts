@@ -73,7 +73,11 @@ const ROLE_TABS = {
 } as const;
 
 for (const role of ["owner", "admin", "member", "viewer"] as const) {
-  test(`a ${role} sees the tabs a ${role} should see, and the server refuses the rest`, async ({ page, context, baseURL }) => {
+  test(`a ${role} sees the tabs a ${role} should see, and the server refuses the rest`, async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     const user = await createUser(role);
     const workspace = await createWorkspace(`Roles ${role}`, [{ userId: user.id, role }]);
     await signInAs(context, baseURL!, user.id);
@@ -85,7 +89,8 @@ for (const role of ["owner", "admin", "member", "viewer"] as const) {
     await page.goto(`/w/${workspace.id}/settings/billing`);
     if (canSeeBilling) {
       await expect(page.getByRole("heading", { name: "Current plan" })).toBeVisible();
-      for (const meter of ["Traces", "Team members", "API keys"]) await expect(page.getByRole("progressbar", { name: meter })).toBeVisible();
+      for (const meter of ["Traces", "Team members", "API keys"])
+        await expect(page.getByRole("progressbar", { name: meter })).toBeVisible();
     } else {
       await expect(page.getByText("You do not have access to this page")).toBeVisible();
       await expect(page.getByRole("heading", { name: "Current plan" })).toHaveCount(0);

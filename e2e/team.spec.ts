@@ -6,7 +6,10 @@ import { signInAs } from "./support/session";
 
 test.afterAll(() => db.$disconnect());
 
-test("an owner invites a new address; the invitee signs in from the email and joins; the owner changes their role, then removes them", async ({ browser, baseURL }) => {
+test("an owner invites a new address; the invitee signs in from the email and joins; the owner changes their role, then removes them", async ({
+  browser,
+  baseURL,
+}) => {
   const owner = await createUser("team-owner", "Orla Owner");
   const workspace = await createWorkspace(`Team ${owner.id.slice(0, 6)}`, [{ userId: owner.id, role: "owner" }]);
   await db.billingConfig.update({ where: { workspaceId: workspace.id }, data: { teamMembersLimit: 10 } });
@@ -40,7 +43,10 @@ test("an owner invites a new address; the invitee signs in from the email and jo
   await expect(inviteePage).toHaveURL(/\/invitations\//);
   await inviteePage.getByRole("button", { name: `Join ${workspace.name}` }).click();
   await expect(inviteePage).toHaveURL(new RegExp(`/w/${workspace.id}/settings/team$`));
-  await expect(inviteePage.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveText(["Team", "Integrations"]);
+  await expect(inviteePage.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveText([
+    "Team",
+    "Integrations",
+  ]);
 
   // The owner changes the new member's role, then removes them.
   await ownerPage.reload();
@@ -54,10 +60,18 @@ test("an owner invites a new address; the invitee signs in from the email and jo
   await expect(row).toContainText("Viewer");
 
   await row.getByRole("button", { name: "Remove" }).click();
-  await ownerPage.getByRole("dialog", { name: `Remove ${invitee}?` }).getByRole("button", { name: "Remove member" }).click();
+  await ownerPage
+    .getByRole("dialog", { name: `Remove ${invitee}?` })
+    .getByRole("button", { name: "Remove member" })
+    .click();
   await expect(ownerPage.getByText("Member removed")).toBeVisible();
   await expect(members.getByRole("row").filter({ hasText: invitee })).toHaveCount(0);
-  await expect(ownerPage.getByRole("region", { name: "Removed members" }).or(ownerPage.locator("section", { hasText: "Removed members" })).first()).toContainText(invitee);
+  await expect(
+    ownerPage
+      .getByRole("region", { name: "Removed members" })
+      .or(ownerPage.locator("section", { hasText: "Removed members" }))
+      .first(),
+  ).toContainText(invitee);
 
   // Removed: their next request finds nothing.
   await inviteePage.goto(`/w/${workspace.id}/settings/team`);
@@ -80,12 +94,20 @@ test("an admin cannot change the owner", async ({ page, context, baseURL }) => {
   await expect(ownerRow.getByRole("button", { name: "Change role" })).toHaveCount(0);
   await expect(ownerRow.getByRole("button", { name: "Remove" })).toHaveCount(0);
   const response = await page.request.patch(`/api/workspaces/${workspace.id}/team`, {
-    data: { action: "change_role", memberId: (await db.teamMember.findFirstOrThrow({ where: { workspaceId: workspace.id, userId: owner.id } })).id, role: "viewer" },
+    data: {
+      action: "change_role",
+      memberId: (await db.teamMember.findFirstOrThrow({ where: { workspaceId: workspace.id, userId: owner.id } })).id,
+      role: "viewer",
+    },
   });
   expect(response.status()).toBe(403);
 });
 
-test("a viewer sees no invite button, and a crafted server-action call as a viewer is refused", async ({ page, context, baseURL }) => {
+test("a viewer sees no invite button, and a crafted server-action call as a viewer is refused", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const viewer = await createUser("viewer-x");
   const workspace = await createWorkspace("Viewer limits", [{ userId: viewer.id, role: "viewer" }]);
   await signInAs(context, baseURL!, viewer.id);
@@ -94,7 +116,11 @@ test("a viewer sees no invite button, and a crafted server-action call as a view
   await expect(page.getByRole("button", { name: "Invite member" })).toHaveCount(0);
 
   const response = await page.request.post(`/w/${workspace.id}/settings/team`, {
-    headers: { "Next-Action": serverActionId("lib/team/actions.ts", "inviteMembers"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    headers: {
+      "Next-Action": serverActionId("lib/team/team-server-actions.ts", "inviteMembers"),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+    },
     data: JSON.stringify([{ workspaceId: workspace.id, emails: ["crafted@evil.example"], role: "owner" }]),
   });
   expect(await response.text()).toContain("forbidden");

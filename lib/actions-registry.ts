@@ -1,6 +1,6 @@
 import type { RunnableAction } from "./access/define-action";
-import { TEAM_ACTIONS } from "./team/team-actions";
-import { createWorkspaceAction } from "./workspaces/workspace-actions";
+import { TEAM_ACTIONS } from "./team/team-action-definitions";
+import { createWorkspaceAction } from "./workspaces/workspace-action-definitions";
 
 /**
  * Every server action that touches workspace data, defined through the

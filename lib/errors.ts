@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 
-/** Error codes of the result shape (DESIGN §8) and their HTTP statuses. */
+/** Error codes of the result shape (docs/architecture.md, "Errors") and their HTTP statuses. */
 export const ERROR_STATUS = {
   invalid_input: 400,
   unauthorized: 401,
@@ -17,7 +17,14 @@ export type FieldErrors = Record<string, string[]>;
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; requestId?: string; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      fieldErrors?: FieldErrors;
+      requestId?: string;
+      retryAfterSeconds?: number;
+    };
 
 /** An expected failure, safe to show to the user as it is. */
 export class AppError extends Error {
@@ -53,13 +60,21 @@ export function invalidInput(error: z.ZodError): AppError {
  * Turns anything thrown into the failure shape. Unexpected errors are masked:
  * the caller gets a request id, the log gets the details.
  */
-export function toFailure(error: unknown, log: (error: unknown, requestId: string) => void): Extract<ActionResult<never>, { ok: false }> {
+export function toFailure(
+  error: unknown,
+  log: (error: unknown, requestId: string) => void,
+): Extract<ActionResult<never>, { ok: false }> {
   if (error instanceof AppError) {
     return { ok: false, code: error.code, message: error.message, ...error.details };
   }
   const requestId = randomUUID();
   log(error, requestId);
-  return { ok: false, code: "internal", message: `Something went wrong on our side (request ${requestId}).`, requestId };
+  return {
+    ok: false,
+    code: "internal",
+    message: `Something went wrong on our side (request ${requestId}).`,
+    requestId,
+  };
 }
 
 /** The failure shape as an HTTP response. */

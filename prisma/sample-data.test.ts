@@ -40,7 +40,10 @@ describe("sample data", () => {
   });
 
   it("has 30 days of daily usage summing to this month's 650,000 traces", async () => {
-    const usage = await db.dailyUsage.findMany({ where: { workspaceId: SAMPLE_WORKSPACE_ID }, orderBy: { day: "asc" } });
+    const usage = await db.dailyUsage.findMany({
+      where: { workspaceId: SAMPLE_WORKSPACE_ID },
+      orderBy: { day: "asc" },
+    });
     expect(usage).toHaveLength(30);
     expect(usage.reduce((sum, d) => sum + Number(d.traces), 0)).toBe(650_000);
     const billing = await db.billingConfig.findUniqueOrThrow({ where: { workspaceId: SAMPLE_WORKSPACE_ID } });
@@ -55,14 +58,18 @@ describe("sample data", () => {
       const stored = integration.credentialsEncrypted!;
       expect(stored).toMatch(/^v1\./);
       expect(stored).not.toMatch(/hooks\.slack\.com|whsec_|sentry\.io|ROUTINGKEY/);
-      const secrets = JSON.parse(cipher.decrypt(stored, { workspaceId: integration.workspaceId, integrationId: integration.id }));
+      const secrets = JSON.parse(
+        cipher.decrypt(stored, { workspaceId: integration.workspaceId, integrationId: integration.id }),
+      );
       expect(Object.keys(secrets)).toHaveLength(1);
       expect(JSON.stringify(integration.config)).not.toContain(Object.values(secrets)[0] as string);
     }
   });
 
   it("stores only a SHA-256 hash for the pending invitation", async () => {
-    const pending = await db.teamMember.findFirstOrThrow({ where: { workspaceId: SAMPLE_WORKSPACE_ID, status: "pending" } });
+    const pending = await db.teamMember.findFirstOrThrow({
+      where: { workspaceId: SAMPLE_WORKSPACE_ID, status: "pending" },
+    });
     expect(pending.invitationTokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(pending.invitationExpiresAt!.getTime()).toBeGreaterThan(Date.now());
   });

@@ -4,7 +4,7 @@ import type { Db } from "../lib/db/prisma";
 import { PLANS } from "../lib/billing/plans";
 
 /**
- * The seed's sample records (DESIGN §3), in workspace
+ * The seed's sample records (docs/architecture.md, "Data model"), in workspace
  * 00000000-0000-0000-0000-000000000001: six team members, one professional
  * billing_config with 30 days of daily usage, four integrations whose
  * credentials are encrypted by the app's own cipher. Idempotent: rows that
@@ -16,12 +16,48 @@ const DAY_MS = 86_400_000;
 const TRACES_THIS_MONTH = 650_000;
 
 export const SAMPLE_USERS = [
-  { id: "10000000-0000-4000-8000-000000000001", name: "Olivia Owner", email: "olivia@acme.example", role: "owner", status: "active" },
-  { id: "10000000-0000-4000-8000-000000000002", name: "Adam Admin", email: "adam@acme.example", role: "admin", status: "active" },
-  { id: "10000000-0000-4000-8000-000000000003", name: "Mia Member", email: "mia@acme.example", role: "member", status: "active" },
-  { id: "10000000-0000-4000-8000-000000000004", name: "Victor Viewer", email: "victor@acme.example", role: "viewer", status: "active" },
-  { id: "10000000-0000-4000-8000-000000000005", name: null, email: "pat@acme.example", role: "member", status: "pending" },
-  { id: "10000000-0000-4000-8000-000000000006", name: "Ivan Inactive", email: "ivan@acme.example", role: "member", status: "inactive" },
+  {
+    id: "10000000-0000-4000-8000-000000000001",
+    name: "Olivia Owner",
+    email: "olivia@acme.example",
+    role: "owner",
+    status: "active",
+  },
+  {
+    id: "10000000-0000-4000-8000-000000000002",
+    name: "Adam Admin",
+    email: "adam@acme.example",
+    role: "admin",
+    status: "active",
+  },
+  {
+    id: "10000000-0000-4000-8000-000000000003",
+    name: "Mia Member",
+    email: "mia@acme.example",
+    role: "member",
+    status: "active",
+  },
+  {
+    id: "10000000-0000-4000-8000-000000000004",
+    name: "Victor Viewer",
+    email: "victor@acme.example",
+    role: "viewer",
+    status: "active",
+  },
+  {
+    id: "10000000-0000-4000-8000-000000000005",
+    name: null,
+    email: "pat@acme.example",
+    role: "member",
+    status: "pending",
+  },
+  {
+    id: "10000000-0000-4000-8000-000000000006",
+    name: "Ivan Inactive",
+    email: "ivan@acme.example",
+    role: "member",
+    status: "inactive",
+  },
 ] as const;
 
 const OWNER_ID = SAMPLE_USERS[0].id;
@@ -35,7 +71,10 @@ const SAMPLE_INTEGRATIONS = [
     healthStatus: "healthy",
     config: { channel: "#agent-alerts", mention_on_critical: true },
     credentials: { webhook_url: "https://hooks.slack.com/services/T0000SEED/B0000SEED/sampleSeedWebhookToken" },
-    eventFilters: { event_types: ["alert.triggered", "alert.resolved", "usage.limit_exceeded"], min_severity: "warning" },
+    eventFilters: {
+      event_types: ["alert.triggered", "alert.resolved", "usage.limit_exceeded"],
+      min_severity: "warning",
+    },
     totalEventsSent: 1842n,
     totalErrors: 3n,
     consecutiveFailures: 0,
@@ -118,7 +157,12 @@ export async function seedSampleData(db: Db, cipher: CredentialsCipher, now = ne
       await tx.user.upsert({
         where: { id: user.id },
         update: {},
-        create: { id: user.id, name: user.name, email: user.email, emailVerified: user.status === "pending" ? null : periodStart },
+        create: {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          emailVerified: user.status === "pending" ? null : periodStart,
+        },
       });
     }
 

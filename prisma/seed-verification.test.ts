@@ -1,4 +1,4 @@
-// The seed's "Verification Tests" (IMPLEMENTATION_SUMMARY.md), run verbatim on
+// The seed's "Verification Tests" (the seed this project started from; see docs/architecture.md, "Data model"), run verbatim on
 // a freshly migrated and seeded database of their own, asserting exactly what
 // the seed says each query returns.
 import type pg from "pg";
@@ -52,7 +52,7 @@ GROUP BY tablename;`);
     expect(counts.team_members).toBeGreaterThanOrEqual(8);
     expect(counts.billing_config).toBeGreaterThanOrEqual(6);
     expect(counts.integrations_config).toBeGreaterThanOrEqual(7);
-    // DESIGN §3: the primary key plus 7 / plus the workspace key and 5 / plus 6.
+    // docs/architecture.md, "Data model": the primary key plus 7 / plus the workspace key and 5 / plus 6.
     expect(counts).toEqual({ team_members: 8, billing_config: 7, integrations_config: 7 });
   });
 
@@ -71,7 +71,9 @@ JOIN information_schema.constraint_column_usage AS ccu
 WHERE tc.constraint_type = 'FOREIGN KEY'
   AND tc.table_name IN ('team_members', 'billing_config', 'integrations_config')
 ORDER BY tc.table_name;`);
-    const fks = rows.map((r) => `${r.table_name}.${r.column_name} -> ${r.foreign_table_name}.${r.foreign_column_name}`).sort();
+    const fks = rows
+      .map((r) => `${r.table_name}.${r.column_name} -> ${r.foreign_table_name}.${r.foreign_column_name}`)
+      .sort();
     expect(fks).toEqual([
       "billing_config.workspace_id -> workspaces.id",
       "integrations_config.created_by -> users.id",
@@ -96,7 +98,11 @@ SELECT
 FROM information_schema.triggers
 WHERE event_object_table IN ('team_members', 'billing_config', 'integrations_config');`);
     expect(rows).toHaveLength(3);
-    expect(rows.map((r) => r.event_object_table).sort()).toEqual(["billing_config", "integrations_config", "team_members"]);
+    expect(rows.map((r) => r.event_object_table).sort()).toEqual([
+      "billing_config",
+      "integrations_config",
+      "team_members",
+    ]);
     for (const row of rows) expect(row.action_statement).toBe("EXECUTE FUNCTION set_updated_at()");
   });
 });
@@ -136,9 +142,9 @@ ORDER BY role, status;`);
     const { rows } = await client.query(`
 SELECT plan_type, plan_status, traces_current_month, traces_per_month_limit
 FROM billing_config;`);
-    expect(rows.map((r) => [r.plan_type, r.plan_status, Number(r.traces_current_month), Number(r.traces_per_month_limit)])).toEqual([
-      ["professional", "active", 650000, 1000000],
-    ]);
+    expect(
+      rows.map((r) => [r.plan_type, r.plan_status, Number(r.traces_current_month), Number(r.traces_per_month_limit)]),
+    ).toEqual([["professional", "active", 650000, 1000000]]);
   });
 
   it("4. the integrations' enabled and health values", async () => {
@@ -146,7 +152,9 @@ FROM billing_config;`);
 SELECT integration_type, is_enabled, health_status
 FROM integrations_config
 ORDER BY integration_type;`);
-    expect(rows.map((r) => `${r.integration_type}/${r.is_enabled ? "enabled" : "disabled"}/${r.health_status}`)).toEqual([
+    expect(
+      rows.map((r) => `${r.integration_type}/${r.is_enabled ? "enabled" : "disabled"}/${r.health_status}`),
+    ).toEqual([
       "pagerduty/enabled/healthy",
       "sentry/disabled/unknown",
       "slack/enabled/healthy",

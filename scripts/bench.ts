@@ -47,7 +47,9 @@ for (const [name, value] of Object.entries({ workspaces, samples, seconds, concu
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const embedded = env.BENCH_DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: `${env.EMBEDDED_PG_DATA_DIR}-bench`, port: env.EMBEDDED_PG_PORT + 2 });
+const embedded = env.BENCH_DATABASE_URL
+  ? null
+  : await startEmbeddedPostgres({ dataDir: `${env.EMBEDDED_PG_DATA_DIR}-bench`, port: env.EMBEDDED_PG_PORT + 2 });
 const url = env.BENCH_DATABASE_URL ?? withDatabase(embedded!.url, "settings_bench");
 try {
   log(`• Benchmark database ${redactUrl(url)} (dropped and rebuilt)`);
@@ -65,23 +67,37 @@ try {
     await insertBatch(client, from, to);
     const done = to / workspaces;
     const bar = "█".repeat(Math.round(done * 30)).padEnd(30, "░");
-    process.stderr.write(`\r  building ${bar} ${(done * 100).toFixed(0)}%  ${to.toLocaleString("en-US")} workspaces, ${(to * MEMBERS_PER_WORKSPACE).toLocaleString("en-US")} members, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    process.stderr.write(
+      `\r  building ${bar} ${(done * 100).toFixed(0)}%  ${to.toLocaleString("en-US")} workspaces, ${(to * MEMBERS_PER_WORKSPACE).toLocaleString("en-US")} members, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
   }
   process.stderr.write("\n");
   await client.query("VACUUM ANALYZE");
   const buildSeconds = (performance.now() - started) / 1000;
-  const counts = (await client.query(`SELECT (SELECT count(*) FROM workspaces) AS w, (SELECT count(*) FROM team_members) AS m,
-    (SELECT count(*) FROM billing_config) AS b, (SELECT count(*) FROM integrations_config) AS i`)).rows[0];
-  log(`• Built ${counts.w} workspaces, ${counts.m} team members, ${counts.b} billing configs, ${counts.i} integrations in ${buildSeconds.toFixed(0)} s`);
+  const counts = (
+    await client.query(`SELECT (SELECT count(*) FROM workspaces) AS w, (SELECT count(*) FROM team_members) AS m,
+    (SELECT count(*) FROM billing_config) AS b, (SELECT count(*) FROM integrations_config) AS i`)
+  ).rows[0];
+  log(
+    `• Built ${counts.w} workspaces, ${counts.m} team members, ${counts.b} billing configs, ${counts.i} integrations in ${buildSeconds.toFixed(0)} s`,
+  );
 
   const db = createPrismaClient(url);
-  const queries = await runQueryBench(client, db, { workspaces, samples, noIndexSamples, progress: (label) => log(`  measuring: ${label}`) });
+  const queries = await runQueryBench(client, db, {
+    workspaces,
+    samples,
+    noIndexSamples,
+    progress: (label) => log(`  measuring: ${label}`),
+  });
   const version = (await client.query("SHOW server_version")).rows[0].server_version as string;
   await client.end();
 
   if (buildIsStale()) {
     log("• Building the app for the page benchmark");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: childProcessEnv({ NODE_ENV: "production", DATABASE_URL: undefined, NEXT_TELEMETRY_DISABLED: "1" }) });
+    const build = spawnSync("npx", ["next", "build"], {
+      stdio: "inherit",
+      env: childProcessEnv({ NODE_ENV: "production", DATABASE_URL: undefined, NEXT_TELEMETRY_DISABLED: "1" }),
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   log(`• Pages under load: ${concurrency} clients, ${seconds} s each`);

@@ -12,7 +12,9 @@ try {
     for (const problem of problems) console.error(`  - ${problem}`);
     process.exitCode = 1;
   } else {
-    console.log("No drift: the migrations build exactly the tables, columns, indexes and foreign keys schema.prisma describes.");
+    console.log(
+      "No drift: the migrations build exactly the tables, columns, indexes and foreign keys schema.prisma describes.",
+    );
   }
 } finally {
   await database.stop();

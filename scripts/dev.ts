@@ -46,7 +46,9 @@ next.stdout.on("data", (chunk: Buffer) => {
   if (!announced && /ready|started server|Local:/i.test(chunk.toString())) {
     announced = true;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`\n  Settings app: http://localhost:${env.PORT}  (ready in ${seconds}s; Ctrl+C stops app and database)\n`);
+    console.log(
+      `\n  Settings app: http://localhost:${env.PORT}  (ready in ${seconds}s; Ctrl+C stops app and database)\n`,
+    );
   }
 });
 

@@ -7,6 +7,9 @@ import { childProcessEnv, env } from "../lib/env";
 
 const result = spawnSync("npx", ["prisma", "generate"], {
   stdio: "inherit",
-  env: childProcessEnv({ PRISMA_SCHEMA_ENGINE_BINARY: env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath, CHECKPOINT_DISABLE: "1" }),
+  env: childProcessEnv({
+    PRISMA_SCHEMA_ENGINE_BINARY: env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+    CHECKPOINT_DISABLE: "1",
+  }),
 });
 process.exit(result.status ?? 1);

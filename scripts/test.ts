@@ -32,7 +32,12 @@ try {
 
   const childEnv = childProcessEnv({ DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" });
   // Children run asynchronously so the in-process SMTP sink keeps answering.
-  const run = async (command: string, commandArgs: string[], extraEnv: Record<string, string> = {}, baseEnv = childEnv) => {
+  const run = async (
+    command: string,
+    commandArgs: string[],
+    extraEnv: Record<string, string> = {},
+    baseEnv = childEnv,
+  ) => {
     console.log(`\n• ${command} ${commandArgs.join(" ")}`);
     const child = spawn(command, commandArgs, { stdio: "inherit", env: { ...baseEnv, ...extraEnv } });
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
@@ -42,14 +47,22 @@ try {
   if (runUnit) await run("npx", ["vitest", "run"]);
   if (runE2e && !failed) {
     // Built as for production: without a database, as CI and deployments build it.
-    if (buildIsStale()) await run("npx", ["next", "build"], {}, childProcessEnv({ NODE_ENV: "production", DATABASE_URL: undefined, NEXT_TELEMETRY_DISABLED: "1" }));
+    if (buildIsStale())
+      await run(
+        "npx",
+        ["next", "build"],
+        {},
+        childProcessEnv({ NODE_ENV: "production", DATABASE_URL: undefined, NEXT_TELEMETRY_DISABLED: "1" }),
+      );
     if (!failed) {
       // A real SMTP server on loopback; each message lands as a JSON file the browser tests read.
       const mailboxDir = path.resolve(".data/e2e-mailbox");
       rmSync(mailboxDir, { recursive: true, force: true });
       mkdirSync(mailboxDir, { recursive: true });
       let count = 0;
-      const sink = await startSmtpSink((email) => writeFileSync(path.join(mailboxDir, `${Date.now()}-${++count}.json`), JSON.stringify(email)));
+      const sink = await startSmtpSink((email) =>
+        writeFileSync(path.join(mailboxDir, `${Date.now()}-${++count}.json`), JSON.stringify(email)),
+      );
       try {
         await run("npx", ["playwright", "test"], {
           EMAIL_SERVER: sink.url,

@@ -5,7 +5,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Button } from "@/components/ui/button";
 import { currentUser } from "@/lib/access/current-user";
-import { signInWithGitHub } from "@/lib/auth/actions";
+import { signInWithGitHub } from "@/lib/auth/auth-server-actions";
 import { githubEnabled } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/sign-in-schema";
 import { emailDelivery } from "@/lib/email/send-email";
@@ -18,7 +18,11 @@ const ERRORS: Record<string, string> = {
   Configuration: "Sign-in is not configured correctly on this server.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
@@ -26,14 +30,22 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const delivery = emailDelivery();
   return (
     <AuthCard title="Sign in">
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">We email you a link that signs you in. No password needed.</p>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        We email you a link that signs you in. No password needed.
+      </p>
       {params.signedOut && (
-        <p role="status" className="mt-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+        <p
+          role="status"
+          className="mt-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
           You are signed out.
         </p>
       )}
       {error && (
-        <p role="alert" className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+        <p
+          role="alert"
+          className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+        >
           {error}
         </p>
       )}

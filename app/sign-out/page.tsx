@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { Button } from "@/components/ui/button";
 import { requireCurrentUser } from "@/lib/access/current-user";
-import { signOutUser } from "@/lib/auth/actions";
+import { signOutUser } from "@/lib/auth/auth-server-actions";
 
 export const metadata: Metadata = { title: "Sign out" };
 
@@ -16,7 +16,10 @@ export default async function SignOutPage() {
       </p>
       <form action={signOutUser} className="mt-6 flex flex-wrap gap-3">
         <Button type="submit">Sign out</Button>
-        <Link href="/" className="inline-flex min-h-10 items-center rounded-lg px-4 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800">
+        <Link
+          href="/"
+          className="inline-flex min-h-10 items-center rounded-lg px-4 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
+        >
           Cancel
         </Link>
       </form>

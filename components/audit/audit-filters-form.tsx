@@ -7,14 +7,25 @@ const input =
 /** A plain GET form: filters live in the URL, so they can be shared and work without JavaScript. */
 export function AuditFiltersForm({ filters, errors }: { filters: Partial<AuditFilters>; errors?: string[] }) {
   return (
-    <form method="get" role="search" aria-label="Filter the audit log" className="grid gap-3 sm:grid-cols-5 sm:items-end">
+    <form
+      method="get"
+      role="search"
+      aria-label="Filter the audit log"
+      className="grid gap-3 sm:grid-cols-5 sm:items-end"
+    >
       <label className="grid gap-1 text-sm font-medium">
         Actor
         <input className={input} name="actor" type="search" defaultValue={filters.actor} placeholder="email" />
       </label>
       <label className="grid gap-1 text-sm font-medium">
         Action
-        <input className={input} name="action" type="search" defaultValue={filters.action} placeholder="member.role_changed" />
+        <input
+          className={input}
+          name="action"
+          type="search"
+          defaultValue={filters.action}
+          placeholder="member.role_changed"
+        />
       </label>
       <label className="grid gap-1 text-sm font-medium">
         From

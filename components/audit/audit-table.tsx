@@ -13,13 +13,23 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
     <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table className="w-full min-w-[44rem] text-left text-sm">
         <caption className="sr-only">Audit log entries</caption>
-        <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
+        <thead className="border-b border-zinc-200 text-xs tracking-wide text-zinc-500 uppercase dark:border-zinc-800">
           <tr>
-            <th scope="col" className="px-4 py-3 font-medium">When (UTC)</th>
-            <th scope="col" className="px-4 py-3 font-medium">Actor</th>
-            <th scope="col" className="px-4 py-3 font-medium">Action</th>
-            <th scope="col" className="px-4 py-3 font-medium">Change</th>
-            <th scope="col" className="px-4 py-3 font-medium">From</th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              When (UTC)
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Actor
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Action
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Change
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              From
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -36,7 +46,11 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
               </td>
               <td className="px-4 py-3 text-xs text-zinc-500">
                 {entry.ipAddress ?? "—"}
-                {entry.userAgent && <div className="max-w-48 truncate" title={entry.userAgent}>{entry.userAgent}</div>}
+                {entry.userAgent && (
+                  <div className="max-w-48 truncate" title={entry.userAgent}>
+                    {entry.userAgent}
+                  </div>
+                )}
               </td>
             </tr>
           ))}

@@ -3,10 +3,12 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { requestMagicLink, type SignInFormState } from "@/lib/auth/actions";
+import { requestMagicLink, type SignInFormState } from "@/lib/auth/auth-server-actions";
 
 export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
-  const [state, formAction, pending] = useActionState<SignInFormState, FormData>(requestMagicLink, { email: defaultEmail });
+  const [state, formAction, pending] = useActionState<SignInFormState, FormData>(requestMagicLink, {
+    email: defaultEmail,
+  });
   return (
     <form action={formAction} className="grid gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -21,7 +23,10 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
         error={state.fieldErrors?.email?.[0]}
       />
       {state.error && (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+        <p
+          role="alert"
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+        >
           {state.error}
         </p>
       )}

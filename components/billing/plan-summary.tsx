@@ -3,7 +3,13 @@ import { Card } from "@/components/ui/card";
 import { Meter } from "@/components/ui/meter";
 import type { BillingOverview } from "@/lib/billing/billing-overview";
 
-const STATUS_TONE: Record<string, BadgeTone> = { active: "good", trialing: "good", past_due: "bad", canceled: "neutral", suspended: "bad" };
+const STATUS_TONE: Record<string, BadgeTone> = {
+  active: "good",
+  trialing: "good",
+  past_due: "bad",
+  canceled: "neutral",
+  suspended: "bad",
+};
 const date = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
 export function PlanSummary({ billing }: { billing: BillingOverview }) {

@@ -2,7 +2,12 @@ import { RelativeTime } from "@/components/settings/relative-time";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { IntegrationView } from "@/lib/integrations/list-integrations";
 
-const HEALTH_TONE: Record<IntegrationView["healthStatus"], BadgeTone> = { healthy: "good", degraded: "warn", unhealthy: "bad", unknown: "neutral" };
+const HEALTH_TONE: Record<IntegrationView["healthStatus"], BadgeTone> = {
+  healthy: "good",
+  degraded: "warn",
+  unhealthy: "bad",
+  unknown: "neutral",
+};
 const TYPE_LABEL: Record<string, string> = {
   slack: "Slack",
   pagerduty: "PagerDuty",
@@ -29,7 +34,9 @@ export function IntegrationList({ integrations }: { integrations: IntegrationVie
               <p className="text-sm text-zinc-500">{TYPE_LABEL[integration.type] ?? integration.type}</p>
             </div>
             <div className="flex items-center gap-2 text-sm">
-              <Badge tone={integration.isEnabled ? "good" : "neutral"}>{integration.isEnabled ? "Enabled" : "Disabled"}</Badge>
+              <Badge tone={integration.isEnabled ? "good" : "neutral"}>
+                {integration.isEnabled ? "Enabled" : "Disabled"}
+              </Badge>
               <Badge tone={HEALTH_TONE[integration.healthStatus]}>Health: {integration.healthStatus}</Badge>
             </div>
           </div>

@@ -2,7 +2,13 @@ import Link from "next/link";
 import type { MyWorkspace } from "@/lib/workspaces/list-my-workspaces";
 
 /** A disclosure listing the user's workspaces (native <details>: keyboard and screen readers work as is). */
-export function WorkspaceSwitcher({ current, workspaces }: { current: { id: string; name: string }; workspaces: MyWorkspace[] }) {
+export function WorkspaceSwitcher({
+  current,
+  workspaces,
+}: {
+  current: { id: string; name: string };
+  workspaces: MyWorkspace[];
+}) {
   return (
     <details className="group relative">
       <summary
@@ -29,7 +35,10 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: { id: stri
             </li>
           ))}
         </ul>
-        <Link href="/workspaces/new" className="mt-1 block rounded-lg border-t border-zinc-200 px-3 py-2 text-sm text-brand-600 hover:bg-zinc-100 dark:border-zinc-800 dark:text-brand-50 dark:hover:bg-zinc-800">
+        <Link
+          href="/workspaces/new"
+          className="mt-1 block rounded-lg border-t border-zinc-200 px-3 py-2 text-sm text-brand-600 hover:bg-zinc-100 dark:border-zinc-800 dark:text-brand-50 dark:hover:bg-zinc-800"
+        >
           + Create workspace
         </Link>
       </div>

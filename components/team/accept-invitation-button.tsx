@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { acceptInvitation } from "@/lib/team/actions";
+import { acceptInvitation } from "@/lib/team/team-server-actions";
 
 export function AcceptInvitationButton({ token, workspaceName }: { token: string; workspaceName: string }) {
   const router = useRouter();
@@ -12,7 +12,14 @@ export function AcceptInvitationButton({ token, workspaceName }: { token: string
   const [error, setError] = useState<string>();
   return (
     <div className="grid gap-3">
-      {error && <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">{error}</p>}
+      {error && (
+        <p
+          role="alert"
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+        >
+          {error}
+        </p>
+      )}
       <Button
         type="button"
         disabled={pending}

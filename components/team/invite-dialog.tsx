@@ -8,7 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { ROLES, type Role } from "@/lib/access/permissions";
-import { inviteMembers } from "@/lib/team/actions";
+import { inviteMembers } from "@/lib/team/team-server-actions";
 import { refuseGrant } from "@/lib/team/role-rules";
 import { inviteMembersSchema, splitEmails } from "@/lib/team/team-schemas";
 import { CopyButton } from "./copy-button";
@@ -20,7 +20,9 @@ export function InviteDialog({ workspaceId, actorRole }: { workspaceId: string; 
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
-  const [results, setResults] = useState<{ invited: Delivered[]; skipped: { email: string; reason: string }[] } | null>(null);
+  const [results, setResults] = useState<{ invited: Delivered[]; skipped: { email: string; reason: string }[] } | null>(
+    null,
+  );
   const grantable = ROLES.filter((role) => refuseGrant(actorRole, role) === null);
 
   const close = () => {
@@ -34,12 +36,20 @@ export function InviteDialog({ workspaceId, actorRole }: { workspaceId: string; 
       <Button type="button" onClick={() => setOpen(true)}>
         Invite member
       </Button>
-      <Dialog open={open} onClose={close} title="Invite members" description="They get an email with a link that works for 7 days.">
+      <Dialog
+        open={open}
+        onClose={close}
+        title="Invite members"
+        description="They get an email with a link that works for 7 days."
+      >
         {results ? (
           <div className="grid gap-3">
             <ul className="grid gap-2 text-sm" aria-label="Invitation results">
               {results.invited.map((r) => (
-                <li key={r.memberId} className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-zinc-50 px-3 py-2 dark:bg-zinc-800">
+                <li
+                  key={r.memberId}
+                  className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-zinc-50 px-3 py-2 dark:bg-zinc-800"
+                >
                   <span>
                     {r.email} — {r.emailSent ? "email sent" : "email not sent: copy the link and share it"}
                   </span>
@@ -47,7 +57,10 @@ export function InviteDialog({ workspaceId, actorRole }: { workspaceId: string; 
                 </li>
               ))}
               {results.skipped.map((s) => (
-                <li key={s.email} className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+                <li
+                  key={s.email}
+                  className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+                >
                   {s.email} — {s.reason}
                 </li>
               ))}
@@ -63,7 +76,11 @@ export function InviteDialog({ workspaceId, actorRole }: { workspaceId: string; 
             onSubmit={(event) => {
               event.preventDefault();
               const form = new FormData(event.currentTarget);
-              const input = { workspaceId, emails: splitEmails(String(form.get("emails") ?? "")), role: String(form.get("role")) };
+              const input = {
+                workspaceId,
+                emails: splitEmails(String(form.get("emails") ?? "")),
+                role: String(form.get("role")),
+              };
               const checked = inviteMembersSchema.safeParse(input);
               if (!checked.success) {
                 setError(checked.error.issues[0]?.message);
@@ -84,8 +101,20 @@ export function InviteDialog({ workspaceId, actorRole }: { workspaceId: string; 
               });
             }}
           >
-            <Field label="Email" name="emails" placeholder="ana@example.com, ben@example.com" autoComplete="off" error={error} autoFocus />
-            <SelectField label="Role" name="role" defaultValue={grantable.includes("member") ? "member" : grantable[0]} options={grantable.map((r) => ({ value: r, label: r[0]!.toUpperCase() + r.slice(1) }))} />
+            <Field
+              label="Email"
+              name="emails"
+              placeholder="ana@example.com, ben@example.com"
+              autoComplete="off"
+              error={error}
+              autoFocus
+            />
+            <SelectField
+              label="Role"
+              name="role"
+              defaultValue={grantable.includes("member") ? "member" : grantable[0]}
+              options={grantable.map((r) => ({ value: r, label: r[0]!.toUpperCase() + r.slice(1) }))}
+            />
             <div className="flex justify-end gap-2">
               <Button type="button" variant="ghost" onClick={close}>
                 Cancel

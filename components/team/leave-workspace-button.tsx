@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { leaveWorkspace } from "@/lib/team/actions";
+import { leaveWorkspace } from "@/lib/team/team-server-actions";
 
 export function LeaveWorkspaceButton({ workspaceId, workspaceName }: { workspaceId: string; workspaceName: string }) {
   const router = useRouter();
@@ -16,9 +16,16 @@ export function LeaveWorkspaceButton({ workspaceId, workspaceName }: { workspace
       <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
         Leave workspace
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={`Leave ${workspaceName}?`} description="You lose access at once. An admin can invite you again.">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={`Leave ${workspaceName}?`}
+        description="You lose access at once. An admin can invite you again."
+      >
         <div className="flex justify-end gap-2">
-          <Button type="button" variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>
+          <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
           <Button
             type="button"
             className="bg-red-600 hover:bg-red-500"

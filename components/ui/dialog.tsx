@@ -6,7 +6,19 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
  * A modal dialog on the native <dialog> element: focus is trapped and
  * returned, Escape closes it, and it is announced as a dialog with its title.
  */
-export function Dialog({ open, onClose, title, description, children }: { open: boolean; onClose: () => void; title: string; description?: ReactNode; children: ReactNode }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

@@ -1,7 +1,11 @@
 import { useId, type InputHTMLAttributes } from "react";
 
 /** A labelled input with its error message wired to aria-describedby. */
-export function Field({ label, error, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string }) {
+export function Field({
+  label,
+  error,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string }) {
   const id = useId();
   const errorId = `${id}-error`;
   return (

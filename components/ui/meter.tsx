@@ -18,7 +18,11 @@ export function Meter({ label, used, limit }: { label: string; used: number; lim
         aria-valuemin={0}
         aria-valuemax={limit ?? undefined}
         aria-valuenow={used}
-        aria-valuetext={limit === null ? `${number.format(used)}, unlimited` : `${number.format(used)} of ${number.format(limit)} (${percent}%)`}
+        aria-valuetext={
+          limit === null
+            ? `${number.format(used)}, unlimited`
+            : `${number.format(used)} of ${number.format(limit)} (${percent}%)`
+        }
         className="mt-2 h-2 rounded-full bg-zinc-200 dark:bg-zinc-800"
       >
         <div className={`h-full rounded-full ${tone}`} style={{ width: `${limit === null ? 0 : percent}%` }} />

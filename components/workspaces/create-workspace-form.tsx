@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { createWorkspace } from "@/lib/workspaces/actions";
+import { createWorkspace } from "@/lib/workspaces/workspace-server-actions";
 import { createWorkspaceSchema } from "@/lib/workspaces/workspace-schemas";
 
 export function CreateWorkspaceForm() {
@@ -38,7 +38,15 @@ export function CreateWorkspaceForm() {
         });
       }}
     >
-      <Field label="Workspace name" name="name" required maxLength={100} placeholder="Acme AI" error={error} autoFocus />
+      <Field
+        label="Workspace name"
+        name="name"
+        required
+        maxLength={100}
+        placeholder="Acme AI"
+        error={error}
+        autoFocus
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create workspace"}
       </Button>

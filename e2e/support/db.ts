@@ -16,9 +16,19 @@ export async function createUser(label: string, name?: string) {
 
 export async function createWorkspace(name: string, members: { userId: string; role: Role }[]) {
   const workspace = await db.workspace.create({ data: { name, slug: `e2e-${randomUUID().slice(0, 12)}` } });
-  await db.billingConfig.create({ data: { workspaceId: workspace.id, currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000) } });
+  await db.billingConfig.create({
+    data: { workspaceId: workspace.id, currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000) },
+  });
   for (const member of members) {
-    await db.teamMember.create({ data: { workspaceId: workspace.id, userId: member.userId, role: member.role, status: "active", joinedAt: new Date() } });
+    await db.teamMember.create({
+      data: {
+        workspaceId: workspace.id,
+        userId: member.userId,
+        role: member.role,
+        status: "active",
+        joinedAt: new Date(),
+      },
+    });
   }
   return workspace;
 }

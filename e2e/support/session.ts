@@ -5,5 +5,7 @@ import { createSessionToken } from "./db";
 export async function signInAs(context: BrowserContext, baseURL: string, userId: string): Promise<void> {
   const token = await createSessionToken(userId);
   const { hostname } = new URL(baseURL);
-  await context.addCookies([{ name: "authjs.session-token", value: token, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    { name: "authjs.session-token", value: token, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" },
+  ]);
 }

@@ -1,12 +1,18 @@
 // Every server action and route handler, called as every role, compared with
-// the permission table (DESIGN §4). The test discovers route files and
+// the permission table (docs/architecture.md). The test discovers route files and
 // 'use server' exports itself: one it does not know about fails it.
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTIONS, PUBLIC_ACTIONS } from "../actions-registry";
-import { createRoleWorkspace, httpRequest, requestAs, unknownWorkspaceId, type RoleWorkspace } from "../testing/fixtures";
+import {
+  createRoleWorkspace,
+  httpRequest,
+  requestAs,
+  unknownWorkspaceId,
+  type RoleWorkspace,
+} from "../testing/fixtures";
 import { createTestUser, testPrisma } from "../testing/test-db";
 import { can, ROLES, type Permission, type Role } from "./permissions";
 
@@ -27,7 +33,9 @@ const ROUTES: Record<string, Record<string, RouteExpectation>> = {
     DELETE: { access: "workspace", permission: "team:manage" },
   },
   "app/api/workspaces/[workspaceId]/billing/route.ts": { GET: { access: "workspace", permission: "billing:read" } },
-  "app/api/workspaces/[workspaceId]/integrations/route.ts": { GET: { access: "workspace", permission: "workspace:read" } },
+  "app/api/workspaces/[workspaceId]/integrations/route.ts": {
+    GET: { access: "workspace", permission: "workspace:read" },
+  },
   "app/api/workspaces/[workspaceId]/audit-log/route.ts": { GET: { access: "workspace", permission: "audit:read" } },
 };
 
@@ -37,9 +45,16 @@ const ROUTES: Record<string, Record<string, RouteExpectation>> = {
  * Adding an action means adding it here.
  */
 type Setup = { ws: RoleWorkspace; input: unknown };
-type ActionExpectation = { access: "user" | "workspace"; permission?: Permission; setup: (role: Role) => Promise<Setup> };
+type ActionExpectation = {
+  access: "user" | "workspace";
+  permission?: Permission;
+  setup: (role: Role) => Promise<Setup>;
+};
 
-async function withTarget(status: "active" | "pending", role: Role = "viewer"): Promise<{ ws: RoleWorkspace; memberId: string }> {
+async function withTarget(
+  status: "active" | "pending",
+  role: Role = "viewer",
+): Promise<{ ws: RoleWorkspace; memberId: string }> {
   const ws = await createRoleWorkspace(db, "matrix-action");
   const user = await createTestUser(db, "target");
   const member = await db.teamMember.create({
@@ -54,19 +69,31 @@ async function withTarget(status: "active" | "pending", role: Role = "viewer"): 
   });
   return { ws, memberId: member.id };
 }
-const onTarget = (status: "active" | "pending", extra: Record<string, unknown> = {}) => async () => {
-  const { ws, memberId } = await withTarget(status);
-  return { ws, input: { workspaceId: ws.workspaceId, memberId, ...extra } };
-};
+const onTarget =
+  (status: "active" | "pending", extra: Record<string, unknown> = {}) =>
+  async () => {
+    const { ws, memberId } = await withTarget(status);
+    return { ws, input: { workspaceId: ws.workspaceId, memberId, ...extra } };
+  };
 
 const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
-  createWorkspace: { access: "user", setup: async () => ({ ws: await createRoleWorkspace(db, "matrix-action"), input: { name: "Matrix workspace" } }) },
+  createWorkspace: {
+    access: "user",
+    setup: async () => ({ ws: await createRoleWorkspace(db, "matrix-action"), input: { name: "Matrix workspace" } }),
+  },
   inviteMembers: {
     access: "workspace",
     permission: "team:manage",
     setup: async () => {
       const ws = await createRoleWorkspace(db, "matrix-action");
-      return { ws, input: { workspaceId: ws.workspaceId, emails: [`new-${randomBytes(4).toString("hex")}@test.example`], role: "viewer" } };
+      return {
+        ws,
+        input: {
+          workspaceId: ws.workspaceId,
+          emails: [`new-${randomBytes(4).toString("hex")}@test.example`],
+          role: "viewer",
+        },
+      };
     },
   },
   resendInvitation: { access: "workspace", permission: "team:manage", setup: onTarget("pending") },
@@ -100,7 +127,9 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
       const ws = await createRoleWorkspace(db, "matrix-action");
       // A second owner, so that even the owner may leave.
       const extra = await createTestUser(db, "owner2");
-      await db.teamMember.create({ data: { workspaceId: ws.workspaceId, userId: extra.id, role: "owner", status: "active" } });
+      await db.teamMember.create({
+        data: { workspaceId: ws.workspaceId, userId: extra.id, role: "owner", status: "active" },
+      });
       return { ws, input: { workspaceId: ws.workspaceId } };
     },
   },
@@ -130,7 +159,8 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
 function walk(dir: string, match: (file: string) => boolean): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "generated" || entry.name === "node_modules" ? [] : walk(full, match);
+    if (entry.isDirectory())
+      return entry.name === "generated" || entry.name === "node_modules" ? [] : walk(full, match);
     return match(full) ? [full] : [];
   });
 }
@@ -159,14 +189,16 @@ describe("nothing slips past the matrix", () => {
       const methods = Object.keys(routeModule).filter((k) => /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(k));
       expect(methods.sort(), file).toEqual(Object.keys(ROUTES[file]!).sort());
       for (const [method, expectation] of Object.entries(ROUTES[file]!)) {
-        if (expectation.access === "workspace") expect(routeModule[method].permission, `${file} ${method}`).toBe(expectation.permission);
+        if (expectation.access === "workspace")
+          expect(routeModule[method].permission, `${file} ${method}`).toBe(expectation.permission);
       }
     }
   });
 
   it("every 'use server' export is a registered action or a known public one", () => {
     const registered = new Set([...ACTIONS.map((a) => a.name), ...PUBLIC_ACTIONS]);
-    for (const name of serverActionExports) expect(registered.has(name), `server action ${name} is not registered`).toBe(true);
+    for (const name of serverActionExports)
+      expect(registered.has(name), `server action ${name} is not registered`).toBe(true);
     expect(ACTIONS.map((a) => a.name).sort()).toEqual(Object.keys(ACTION_EXPECTATIONS).sort());
     for (const action of ACTIONS) {
       const expected = ACTION_EXPECTATIONS[action.name]!;
@@ -184,12 +216,20 @@ const workspaceRoutes = Object.entries(ROUTES).flatMap(([file, methods]) =>
 );
 
 function urlOf(file: string, workspaceId: string): string {
-  return "/" + file.replace(/^app\//, "").replace(/\/route\.ts$/, "").replace("[workspaceId]", workspaceId);
+  return (
+    "/" +
+    file
+      .replace(/^app\//, "")
+      .replace(/\/route\.ts$/, "")
+      .replace("[workspaceId]", workspaceId)
+  );
 }
 
 async function call(file: string, method: string, workspaceId: string, token: string | null): Promise<Response> {
   const routeModule = await import(path.join(ROOT, file));
-  return routeModule[method](httpRequest(urlOf(file, workspaceId), token, { method }), { params: Promise.resolve({ workspaceId }) });
+  return routeModule[method](httpRequest(urlOf(file, workspaceId), token, { method }), {
+    params: Promise.resolve({ workspaceId }),
+  });
 }
 
 describe.each(workspaceRoutes)("$method $file", ({ file, method, permission }) => {
@@ -229,9 +269,16 @@ describe("user routes", () => {
   it("POST /api/workspaces: 401 without a session, 400 for bad input, 200 otherwise", async () => {
     const { POST } = await import(path.join(ROOT, "app/api/workspaces/route.ts"));
     const post = (token: string | null, body: string) =>
-      POST(httpRequest("/api/workspaces", token, { method: "POST", body, headers: { "content-type": "application/json" } }), {
-        params: Promise.resolve({}),
-      });
+      POST(
+        httpRequest("/api/workspaces", token, {
+          method: "POST",
+          body,
+          headers: { "content-type": "application/json" },
+        }),
+        {
+          params: Promise.resolve({}),
+        },
+      );
     expect((await post(null, JSON.stringify({ name: "Nope" }))).status).toBe(401);
     const unknownField = await post(ws.actors.member.token, JSON.stringify({ name: "Fine", role: "owner" }));
     expect(unknownField.status).toBe(400);
@@ -267,14 +314,17 @@ describe("server actions", () => {
     },
   );
 
-  it.each(Object.entries(ACTION_EXPECTATIONS).filter(([, e]) => e.access === "workspace").map(([name]) => name))(
-    "%s on another workspace's ids, even as its owner elsewhere: 404, nothing changes",
-    async (name) => {
-      const { ws, input } = await ACTION_EXPECTATIONS[name]!.setup("owner");
-      const before = await db.teamMember.findMany({ where: { workspaceId: ws.workspaceId }, orderBy: { id: "asc" } });
-      const result = await byName[name]!.run(requestAs(other.actors.owner.token), input);
-      expect(result).toMatchObject({ ok: false, code: "not_found" });
-      expect(await db.teamMember.findMany({ where: { workspaceId: ws.workspaceId }, orderBy: { id: "asc" } })).toEqual(before);
-    },
-  );
+  it.each(
+    Object.entries(ACTION_EXPECTATIONS)
+      .filter(([, e]) => e.access === "workspace")
+      .map(([name]) => name),
+  )("%s on another workspace's ids, even as its owner elsewhere: 404, nothing changes", async (name) => {
+    const { ws, input } = await ACTION_EXPECTATIONS[name]!.setup("owner");
+    const before = await db.teamMember.findMany({ where: { workspaceId: ws.workspaceId }, orderBy: { id: "asc" } });
+    const result = await byName[name]!.run(requestAs(other.actors.owner.token), input);
+    expect(result).toMatchObject({ ok: false, code: "not_found" });
+    expect(await db.teamMember.findMany({ where: { workspaceId: ws.workspaceId }, orderBy: { id: "asc" } })).toEqual(
+      before,
+    );
+  });
 });

@@ -61,7 +61,9 @@ export function defineWorkspaceAction<S extends WorkspaceInput, T, R = T>(
           if (!parsed.success) throw invalidInput(parsed.error);
           return definition.handler(ctx, parsed.data);
         });
-        const result = definition.afterCommit ? await definition.afterCommit(data, { workspaceId, user: user! }) : (data as unknown as R);
+        const result = definition.afterCommit
+          ? await definition.afterCommit(data, { workspaceId, user: user! })
+          : (data as unknown as R);
         return { ok: true, data: result };
       } catch (error) {
         return toFailure(error, logFailure(definition.name));
@@ -70,7 +72,9 @@ export function defineWorkspaceAction<S extends WorkspaceInput, T, R = T>(
   };
 }
 
-export function defineUserAction<S extends z.ZodType, T, R = T>(definition: Omit<UserActionDefinition<S, T, R>, "kind">): RunnableAction<R> {
+export function defineUserAction<S extends z.ZodType, T, R = T>(
+  definition: Omit<UserActionDefinition<S, T, R>, "kind">,
+): RunnableAction<R> {
   return {
     kind: "user",
     name: definition.name,

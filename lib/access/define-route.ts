@@ -8,7 +8,10 @@ type RouteParams = { params: Promise<Record<string, string | string[] | undefine
 export type RouteHandler = (request: Request, context: RouteParams) => Promise<Response>;
 
 const logFailure = (request: Request) => (error: unknown, requestId: string) =>
-  logger.error({ err: error, requestId, method: request.method, path: new URL(request.url).pathname }, "route handler failed");
+  logger.error(
+    { err: error, requestId, method: request.method, path: new URL(request.url).pathname },
+    "route handler failed",
+  );
 
 function json(data: unknown, status = 200): Response {
   return Response.json(data, { status, headers: { "Cache-Control": "no-store" } });
@@ -22,7 +25,9 @@ export function workspaceRoute<T>(
   const route = async (request: Request, { params }: RouteParams) => {
     try {
       const { workspaceId } = await params;
-      const data = await withWorkspace(contextFromRequest(request), workspaceId, permission, (ctx) => handler(ctx, request));
+      const data = await withWorkspace(contextFromRequest(request), workspaceId, permission, (ctx) =>
+        handler(ctx, request),
+      );
       return json({ data });
     } catch (error) {
       return failureResponse(toFailure(error, logFailure(request)));

@@ -1,5 +1,5 @@
 /**
- * The permission table (DESIGN §4): the one place that says what each role
+ * The permission table (docs/architecture.md, "Roles and permissions"): the one place that says what each role
  * may do. The server enforces it in `withWorkspace`; the UI uses `can` to hide
  * what a role cannot do.
  */

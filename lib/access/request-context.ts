@@ -14,7 +14,10 @@ function firstIp(forwardedFor: string | null): string | null {
 }
 
 /** Builds the context from header values (route handlers and server actions share this). */
-export function contextFromHeaders(get: (name: string) => string | null, cookie: (name: string) => string | undefined): RequestContext {
+export function contextFromHeaders(
+  get: (name: string) => string | null,
+  cookie: (name: string) => string | undefined,
+): RequestContext {
   const sessionToken = SESSION_COOKIES.map((name) => cookie(name)).find((value) => value) ?? null;
   return {
     sessionToken,
@@ -35,5 +38,8 @@ function parseCookies(header: string | null): Map<string, string> {
 /** The context of a route handler's Request. */
 export function contextFromRequest(request: Request): RequestContext {
   const cookies = parseCookies(request.headers.get("cookie"));
-  return contextFromHeaders((name) => request.headers.get(name), (name) => cookies.get(name));
+  return contextFromHeaders(
+    (name) => request.headers.get(name),
+    (name) => cookies.get(name),
+  );
 }

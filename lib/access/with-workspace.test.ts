@@ -56,10 +56,18 @@ describe("withWorkspace", () => {
 
   it("rolls back everything when the work fails", async () => {
     await expect(
-      withWorkspace(requestAs(ws.actors.owner.token), ws.workspaceId, "workspace:read", async (ctx) => {
-        await ctx.tx.integrationConfig.create({ data: { workspaceId: ws.workspaceId, integrationType: "custom", name: "rolled-back" } });
-        throw new Error("boom");
-      }, db),
+      withWorkspace(
+        requestAs(ws.actors.owner.token),
+        ws.workspaceId,
+        "workspace:read",
+        async (ctx) => {
+          await ctx.tx.integrationConfig.create({
+            data: { workspaceId: ws.workspaceId, integrationType: "custom", name: "rolled-back" },
+          });
+          throw new Error("boom");
+        },
+        db,
+      ),
     ).rejects.toThrow("boom");
     expect(await db.integrationConfig.count({ where: { workspaceId: ws.workspaceId, name: "rolled-back" } })).toBe(0);
   });
@@ -94,7 +102,10 @@ describe("the session Auth.js exposes", () => {
       workspaceId: "other",
     };
     const session = sessionFromUser(tampered, { id: "u1", email: "me@example.com", name: "Me" });
-    expect(session).toEqual({ expires: tampered.expires, user: { id: "u1", email: "me@example.com", name: "Me", image: null } });
+    expect(session).toEqual({
+      expires: tampered.expires,
+      user: { id: "u1", email: "me@example.com", name: "Me", image: null },
+    });
   });
 });
 

@@ -71,7 +71,11 @@ export async function withWorkspace<T>(
 }
 
 /** For the few actions that need a signed-in user but no workspace (create one, list mine). */
-export async function withUser<T>(request: RequestContext, work: (ctx: UserContext) => Promise<T>, db: Db = systemDb()): Promise<T> {
+export async function withUser<T>(
+  request: RequestContext,
+  work: (ctx: UserContext) => Promise<T>,
+  db: Db = systemDb(),
+): Promise<T> {
   const user = await requireUser(request, db);
   return work({ user, request });
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { withWorkspace } from "../access/with-workspace";
 import { createRoleWorkspace, httpRequest, requestAs, type RoleWorkspace } from "../testing/fixtures";
 import { testPrisma } from "../testing/test-db";
-import { createWorkspaceAction } from "../workspaces/workspace-actions";
+import { createWorkspaceAction } from "../workspaces/workspace-action-definitions";
 import { auditFiltersFrom, AUDIT_PAGE_SIZE } from "./audit-filters";
 import { listAuditEntries } from "./list-audit-entries";
 import { REDACTED, redactSecrets } from "./redact";
@@ -25,14 +25,22 @@ describe("redactSecrets", () => {
     const value = {
       name: "Alerts",
       credentials: { webhook_url: "https://hooks.slack.com/x" },
-      config: { url: "https://ok.example", signing_secret: "whsec_1", nested: [{ api_key: "k", apiKey: "k2", keep: 1 }] },
+      config: {
+        url: "https://ok.example",
+        signing_secret: "whsec_1",
+        nested: [{ api_key: "k", apiKey: "k2", keep: 1 }],
+      },
       token: "t",
       invitationTokenHash: "abc",
     };
     expect(redactSecrets(value)).toEqual({
       name: "Alerts",
       credentials: REDACTED,
-      config: { url: "https://ok.example", signing_secret: REDACTED, nested: [{ api_key: REDACTED, apiKey: REDACTED, keep: 1 }] },
+      config: {
+        url: "https://ok.example",
+        signing_secret: REDACTED,
+        nested: [{ api_key: REDACTED, apiKey: REDACTED, keep: 1 }],
+      },
       token: REDACTED,
       invitationTokenHash: REDACTED,
     });
@@ -51,7 +59,11 @@ describe("writeAudit", () => {
   it("writes in the caller's transaction: a rolled-back change leaves no entry", async () => {
     await expect(
       asOwner(async (ctx) => {
-        await writeAudit(ctx.tx, { workspaceId: ctx.workspaceId, user: ctx.user, request: ctx.request }, { action: "test.rolled_back", targetType: "test" });
+        await writeAudit(
+          ctx.tx,
+          { workspaceId: ctx.workspaceId, user: ctx.user, request: ctx.request },
+          { action: "test.rolled_back", targetType: "test" },
+        );
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -60,15 +72,21 @@ describe("writeAudit", () => {
 
   it("records who, what, target, redacted before/after, IP and user agent", async () => {
     await asOwner((ctx) =>
-      writeAudit(ctx.tx, { workspaceId: ctx.workspaceId, user: ctx.user, request: ctx.request }, {
-        action: "integration.updated",
-        targetType: "integration",
-        targetId: "i-1",
-        before: { name: "Old", credentials: { dsn: "https://secret@sentry" } },
-        after: { name: "New", credentials: { dsn: "https://other-secret@sentry" } },
-      }),
+      writeAudit(
+        ctx.tx,
+        { workspaceId: ctx.workspaceId, user: ctx.user, request: ctx.request },
+        {
+          action: "integration.updated",
+          targetType: "integration",
+          targetId: "i-1",
+          before: { name: "Old", credentials: { dsn: "https://secret@sentry" } },
+          after: { name: "New", credentials: { dsn: "https://other-secret@sentry" } },
+        },
+      ),
     );
-    const entry = await db.auditLog.findFirstOrThrow({ where: { workspaceId: ws.workspaceId, action: "integration.updated" } });
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { workspaceId: ws.workspaceId, action: "integration.updated" },
+    });
     expect(entry).toMatchObject({
       actorUserId: ws.actors.owner.userId,
       actorEmail: ws.actors.owner.email,
@@ -87,10 +105,18 @@ describe("writeAudit", () => {
     if (!result.ok) throw new Error(result.message);
     const entries = await db.auditLog.findMany({ where: { workspaceId: result.data.id } });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: "workspace.created", actorEmail: ws.actors.member.email, ipAddress: "203.0.113.7", userAgent: "vitest" });
+    expect(entries[0]).toMatchObject({
+      action: "workspace.created",
+      actorEmail: ws.actors.member.email,
+      ipAddress: "203.0.113.7",
+      userAgent: "vitest",
+    });
     const owner = await db.teamMember.findFirstOrThrow({ where: { workspaceId: result.data.id } });
     expect(owner).toMatchObject({ userId: ws.actors.member.userId, role: "owner", status: "active" });
-    expect(await db.billingConfig.findUnique({ where: { workspaceId: result.data.id } })).toMatchObject({ planType: "free", teamMembersLimit: 3 });
+    expect(await db.billingConfig.findUnique({ where: { workspaceId: result.data.id } })).toMatchObject({
+      planType: "free",
+      teamMembersLimit: 3,
+    });
   });
 });
 
@@ -112,11 +138,17 @@ describe("listing the audit log", () => {
   });
 
   const list = (query: string) =>
-    withWorkspace(requestAs(local.actors.admin.token), local.workspaceId, "audit:read", (ctx) => {
-      const filters = auditFiltersFrom(new URLSearchParams(query));
-      if (!filters.success) throw new Error("bad filters");
-      return listAuditEntries(ctx.tx, ctx.workspaceId, filters.data);
-    }, db);
+    withWorkspace(
+      requestAs(local.actors.admin.token),
+      local.workspaceId,
+      "audit:read",
+      (ctx) => {
+        const filters = auditFiltersFrom(new URLSearchParams(query));
+        if (!filters.success) throw new Error("bad filters");
+        return listAuditEntries(ctx.tx, ctx.workspaceId, filters.data);
+      },
+      db,
+    );
 
   it("pages newest first", async () => {
     const first = await list("");
@@ -138,7 +170,9 @@ describe("listing the audit log", () => {
   });
 
   it("the REST route answers 400 for bad filters and never shows another workspace's entries", async () => {
-    const { GET } = await import(path.resolve(import.meta.dirname, "../../app/api/workspaces/[workspaceId]/audit-log/route.ts"));
+    const { GET } = await import(
+      path.resolve(import.meta.dirname, "../../app/api/workspaces/[workspaceId]/audit-log/route.ts")
+    );
     const call = (query: string) =>
       GET(httpRequest(`/api/workspaces/${local.workspaceId}/audit-log${query}`, local.actors.owner.token), {
         params: Promise.resolve({ workspaceId: local.workspaceId }),

@@ -19,7 +19,11 @@ export interface AuditActor {
 }
 
 /** The actor of a request handled by the chokepoint. */
-export const auditActorOf = (ctx: { workspaceId: string; user: { id: string; email: string }; request: RequestContext }): AuditActor => ({
+export const auditActorOf = (ctx: {
+  workspaceId: string;
+  user: { id: string; email: string };
+  request: RequestContext;
+}): AuditActor => ({
   workspaceId: ctx.workspaceId,
   user: ctx.user,
   request: ctx.request,

@@ -24,7 +24,7 @@ export interface BillingOverview {
 export async function getBillingOverview(tx: TenantTx, workspaceId: string): Promise<BillingOverview | null> {
   const billing = await tx.billingConfig.findUnique({ where: { workspaceId } });
   if (!billing) return null;
-  const [activeMembers, usage] = await Promise.all([
+  const [seatsUsed, usage] = await Promise.all([
     tx.teamMember.count({ where: { workspaceId, deletedAt: null, status: { in: ["active", "pending"] } } }),
     tx.dailyUsage.findMany({
       where: { workspaceId, day: { gte: billing.currentPeriodStart } },
@@ -44,8 +44,11 @@ export async function getBillingOverview(tx: TenantTx, workspaceId: string): Pro
     trialEndsAt: billing.trialEndsAt?.toISOString() ?? null,
     cancelAtPeriodEnd: billing.cancelAtPeriodEnd,
     meters: {
-      traces: { used: Number(billing.tracesCurrentMonth), limit: billing.tracesPerMonthLimit === null ? null : Number(billing.tracesPerMonthLimit) },
-      teamMembers: { used: activeMembers, limit: billing.teamMembersLimit },
+      traces: {
+        used: Number(billing.tracesCurrentMonth),
+        limit: billing.tracesPerMonthLimit === null ? null : Number(billing.tracesPerMonthLimit),
+      },
+      teamMembers: { used: seatsUsed, limit: billing.teamMembersLimit },
       apiKeys: { used: billing.apiKeysCurrent, limit: billing.apiKeysLimit },
     },
     dailyUsage: usage.map((d) => ({ day: d.day.toISOString().slice(0, 10), traces: Number(d.traces) })),

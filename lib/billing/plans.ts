@@ -1,4 +1,4 @@
-/** The plan table (DESIGN §6). Prices and limits come from here, never from the client. */
+/** The plan table (docs/architecture.md, "Plans"). Prices and limits come from here, never from the client. */
 export type PlanType = "free" | "starter" | "professional" | "enterprise";
 
 export interface Plan {
@@ -15,8 +15,24 @@ export interface Plan {
 }
 
 export const PLANS: Record<PlanType, Plan> = {
-  free: { type: "free", name: "Free", priceMonthly: 0, tracesPerMonth: 10_000, members: 3, apiKeys: 2, overagePer1k: null },
-  starter: { type: "starter", name: "Starter", priceMonthly: 49, tracesPerMonth: 100_000, members: 10, apiKeys: 5, overagePer1k: 0.5 },
+  free: {
+    type: "free",
+    name: "Free",
+    priceMonthly: 0,
+    tracesPerMonth: 10_000,
+    members: 3,
+    apiKeys: 2,
+    overagePer1k: null,
+  },
+  starter: {
+    type: "starter",
+    name: "Starter",
+    priceMonthly: 49,
+    tracesPerMonth: 100_000,
+    members: 10,
+    apiKeys: 5,
+    overagePer1k: 0.5,
+  },
   professional: {
     type: "professional",
     name: "Professional",
@@ -26,5 +42,13 @@ export const PLANS: Record<PlanType, Plan> = {
     apiKeys: 20,
     overagePer1k: 0.3,
   },
-  enterprise: { type: "enterprise", name: "Enterprise", priceMonthly: null, tracesPerMonth: null, members: null, apiKeys: null, overagePer1k: null },
+  enterprise: {
+    type: "enterprise",
+    name: "Enterprise",
+    priceMonthly: null,
+    tracesPerMonth: null,
+    members: null,
+    apiKeys: null,
+    overagePer1k: null,
+  },
 };

@@ -1,9 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createCredentialsCipher, CredentialsDecryptError, keyIdOf, needsReencryption, parseKey } from "./credentials-cipher";
+import {
+  createCredentialsCipher,
+  CredentialsDecryptError,
+  keyIdOf,
+  needsReencryption,
+  parseKey,
+} from "./credentials-cipher";
 import { cipherFromSettings, DEVELOPMENT_CREDENTIALS_KEY } from "./credentials-key";
 
-const context = { workspaceId: "00000000-0000-0000-0000-000000000001", integrationId: "20000000-0000-4000-8000-000000000001" };
+const context = {
+  workspaceId: "00000000-0000-0000-0000-000000000001",
+  integrationId: "20000000-0000-4000-8000-000000000001",
+};
 const secret = JSON.stringify({ webhook_url: "https://hooks.slack.com/services/T/B/secret-token" });
 
 function flip(part: string): string {
@@ -61,7 +70,9 @@ describe("credentials cipher (AES-256-GCM)", () => {
     const other = createCredentialsCipher(randomBytes(32));
     expect(() => cipher.decrypt(other.encrypt(secret, context), context)).toThrow(/No key with id/);
     expect(() => cipher.decrypt("not-encrypted", context)).toThrow(CredentialsDecryptError);
-    expect(() => cipher.decrypt(cipher.encrypt(secret, context).replace(/^v1/, "v9"), context)).toThrow(CredentialsDecryptError);
+    expect(() => cipher.decrypt(cipher.encrypt(secret, context).replace(/^v1/, "v9"), context)).toThrow(
+      CredentialsDecryptError,
+    );
   });
 
   it("decrypts values of a previous key after rotation and says they need re-encryption", () => {
@@ -92,15 +103,19 @@ describe("key selection", () => {
     expect(() => cipherFromSettings({ nodeEnv: "production", key: undefined, previousKeys: undefined })).toThrow(
       /INTEGRATION_CREDENTIALS_KEY must be set/,
     );
-    expect(() => cipherFromSettings({ nodeEnv: "production", key: DEVELOPMENT_CREDENTIALS_KEY, previousKeys: undefined })).toThrow(
-      /development key is refused/,
-    );
+    expect(() =>
+      cipherFromSettings({ nodeEnv: "production", key: DEVELOPMENT_CREDENTIALS_KEY, previousKeys: undefined }),
+    ).toThrow(/development key is refused/);
   });
 
   it("uses the configured key in production, with previous keys for decryption", () => {
     const old = randomBytes(32);
     const stored = createCredentialsCipher(old).encrypt(secret, context);
-    const cipher = cipherFromSettings({ nodeEnv: "production", key: ownKey, previousKeys: ` ${old.toString("base64")} ,` });
+    const cipher = cipherFromSettings({
+      nodeEnv: "production",
+      key: ownKey,
+      previousKeys: ` ${old.toString("base64")} ,`,
+    });
     expect(cipher.keyId).toBe(keyIdOf(parseKey(ownKey)));
     expect(cipher.decrypt(stored, context)).toBe(secret);
   });

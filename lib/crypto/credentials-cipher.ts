@@ -67,9 +67,13 @@ export function createCredentialsCipher(currentKey: Buffer, previousKeys: Buffer
       cipher.setAAD(aadOf(context));
       const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [VERSION, keyId, iv.toString("base64url"), ciphertext.toString("base64url"), tag.toString("base64url")].join(
-        ".",
-      );
+      return [
+        VERSION,
+        keyId,
+        iv.toString("base64url"),
+        ciphertext.toString("base64url"),
+        tag.toString("base64url"),
+      ].join(".");
     },
     decrypt(stored, context) {
       const parts = stored.split(".");

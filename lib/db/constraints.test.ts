@@ -31,7 +31,9 @@ describe("CHECK constraints", () => {
     for (const role of ["owner", "admin", "member", "viewer"]) {
       for (const status of ["pending", "active", "inactive"]) {
         const user = await createTestUser(db);
-        await db.teamMember.create({ data: { workspaceId: ws.id, userId: user.id, role, status, invitationExpiresAt: inAWeek() } });
+        await db.teamMember.create({
+          data: { workspaceId: ws.id, userId: user.id, role, status, invitationExpiresAt: inAWeek() },
+        });
       }
     }
     expect(await db.teamMember.count({ where: { workspaceId: ws.id } })).toBe(12);
@@ -68,8 +70,12 @@ describe("CHECK constraints", () => {
   it("allows one live membership per user and workspace, but a new one after a soft delete", async () => {
     const ws = await createTestWorkspace(db, "unique-live");
     const user = await createTestUser(db);
-    const first = await db.teamMember.create({ data: { workspaceId: ws.id, userId: user.id, role: "member", status: "active" } });
-    await expect(db.teamMember.create({ data: { workspaceId: ws.id, userId: user.id, role: "viewer", status: "active" } })).rejects.toThrow();
+    const first = await db.teamMember.create({
+      data: { workspaceId: ws.id, userId: user.id, role: "member", status: "active" },
+    });
+    await expect(
+      db.teamMember.create({ data: { workspaceId: ws.id, userId: user.id, role: "viewer", status: "active" } }),
+    ).rejects.toThrow();
     await db.teamMember.update({ where: { id: first.id }, data: { deletedAt: new Date() } });
     await db.teamMember.create({ data: { workspaceId: ws.id, userId: user.id, role: "viewer", status: "active" } });
     expect(await db.teamMember.count({ where: { workspaceId: ws.id } })).toBe(2);
@@ -79,7 +85,9 @@ describe("CHECK constraints", () => {
 describe("triggers and cascades", () => {
   it("the updated_at trigger moves updated_at on every update", async () => {
     const ws = await createTestWorkspace(db, "trigger");
-    const row = await db.integrationConfig.create({ data: { workspaceId: ws.id, integrationType: "webhook", name: "t" } });
+    const row = await db.integrationConfig.create({
+      data: { workspaceId: ws.id, integrationType: "webhook", name: "t" },
+    });
     await new Promise((r) => setTimeout(r, 20));
     await db.$executeRaw`UPDATE integrations_config SET is_enabled = false WHERE id = ${row.id}::uuid`;
     const after = await db.integrationConfig.findUniqueOrThrow({ where: { id: row.id } });
@@ -91,7 +99,9 @@ describe("triggers and cascades", () => {
     const user = await createTestUser(db);
     await db.teamMember.create({ data: { workspaceId: ws.id, userId: user.id, role: "owner", status: "active" } });
     await db.billingConfig.create({ data: { workspaceId: ws.id, currentPeriodEnd: inAWeek() } });
-    await db.integrationConfig.create({ data: { workspaceId: ws.id, integrationType: "slack", name: "c", createdBy: user.id } });
+    await db.integrationConfig.create({
+      data: { workspaceId: ws.id, integrationType: "slack", name: "c", createdBy: user.id },
+    });
     await db.dailyUsage.create({ data: { workspaceId: ws.id, day: new Date("2026-01-01"), traces: 5n } });
 
     await db.workspace.delete({ where: { id: ws.id } });
@@ -109,7 +119,14 @@ describe("triggers and cascades", () => {
     const invitee = await createTestUser(db, "invitee");
     await db.teamMember.create({ data: { workspaceId: ws.id, userId: inviter.id, role: "owner", status: "active" } });
     const invited = await db.teamMember.create({
-      data: { workspaceId: ws.id, userId: invitee.id, role: "member", status: "active", invitedBy: inviter.id, createdBy: inviter.id },
+      data: {
+        workspaceId: ws.id,
+        userId: invitee.id,
+        role: "member",
+        status: "active",
+        invitedBy: inviter.id,
+        createdBy: inviter.id,
+      },
     });
     await db.user.delete({ where: { id: inviter.id } });
     const after = await db.teamMember.findUniqueOrThrow({ where: { id: invited.id } });

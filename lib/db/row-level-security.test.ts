@@ -1,4 +1,4 @@
-// Row-level security on the runtime role (DESIGN §4).
+// Row-level security on the runtime role (docs/architecture.md, "Row-level security").
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRoleWorkspace, type RoleWorkspace } from "../testing/fixtures";
@@ -10,7 +10,16 @@ let client: pg.Client;
 let a: RoleWorkspace;
 let b: RoleWorkspace;
 
-const RLS_TABLES = ["workspaces", "users", "team_members", "billing_config", "integrations_config", "daily_usage", "audit_log", "event_outbox"];
+const RLS_TABLES = [
+  "workspaces",
+  "users",
+  "team_members",
+  "billing_config",
+  "integrations_config",
+  "daily_usage",
+  "audit_log",
+  "event_outbox",
+];
 const scopeColumn = (table: string) => (table === "workspaces" ? "id" : "workspace_id");
 
 beforeAll(async () => {
@@ -43,7 +52,9 @@ async function asRuntimeRole<T>(workspaceId: string | null, work: () => Promise<
 
 describe("the runtime role", () => {
   it("is neither superuser nor BYPASSRLS, and cannot log in", async () => {
-    const { rows } = await client.query("SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = $1", [RUNTIME_ROLE]);
+    const { rows } = await client.query("SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = $1", [
+      RUNTIME_ROLE,
+    ]);
     expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false, rolcanlogin: false }]);
   });
 
@@ -53,7 +64,8 @@ describe("the runtime role", () => {
       [RLS_TABLES],
     );
     expect(rows).toHaveLength(RLS_TABLES.length);
-    for (const row of rows) expect([row.relname, row.relrowsecurity, row.relforcerowsecurity]).toEqual([row.relname, true, true]);
+    for (const row of rows)
+      expect([row.relname, row.relrowsecurity, row.relforcerowsecurity]).toEqual([row.relname, true, true]);
   });
 
   it.each(RLS_TABLES)("without workspace context sees no rows of %s", async (table) => {
@@ -63,24 +75,36 @@ describe("the runtime role", () => {
     expect(seen.rows[0].n).toBe(0);
   });
 
-  it.each(RLS_TABLES.filter((t) => t !== "users"))("with context sees only that workspace's rows of %s", async (table) => {
-    const column = scopeColumn(table);
-    const expected = await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [a.workspaceId]);
-    const seen = await asRuntimeRole(a.workspaceId, () => client.query(`SELECT DISTINCT ${column}::text AS ws, count(*) OVER ()::int AS n FROM ${table}`));
-    expect(seen.rows.map((r) => r.ws)).toEqual([a.workspaceId]);
-    expect(seen.rows[0].n).toBe(expected.rows[0].n);
-  });
+  it.each(RLS_TABLES.filter((t) => t !== "users"))(
+    "with context sees only that workspace's rows of %s",
+    async (table) => {
+      const column = scopeColumn(table);
+      const expected = await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [
+        a.workspaceId,
+      ]);
+      const seen = await asRuntimeRole(a.workspaceId, () =>
+        client.query(`SELECT DISTINCT ${column}::text AS ws, count(*) OVER ()::int AS n FROM ${table}`),
+      );
+      expect(seen.rows.map((r) => r.ws)).toEqual([a.workspaceId]);
+      expect(seen.rows[0].n).toBe(expected.rows[0].n);
+    },
+  );
 
   it("with context sees only the users who are members of that workspace", async () => {
     const seen = await asRuntimeRole(a.workspaceId, () => client.query("SELECT id::text FROM users ORDER BY id"));
-    const expected = Object.values(a.actors).map((x) => x.userId).sort();
+    const expected = Object.values(a.actors)
+      .map((x) => x.userId)
+      .sort();
     expect(seen.rows.map((r) => r.id)).toEqual(expected);
   });
 
   it("cannot write rows into another workspace", async () => {
     await expect(
       asRuntimeRole(a.workspaceId, () =>
-        client.query("INSERT INTO integrations_config (workspace_id, integration_type, name) VALUES ($1, 'slack', 'sneaky')", [b.workspaceId]),
+        client.query(
+          "INSERT INTO integrations_config (workspace_id, integration_type, name) VALUES ($1, 'slack', 'sneaky')",
+          [b.workspaceId],
+        ),
       ),
     ).rejects.toThrow(/row-level security/);
     const updated = await asRuntimeRole(a.workspaceId, () =>
@@ -90,13 +114,19 @@ describe("the runtime role", () => {
   });
 
   it("cannot change or delete audit entries (append-only)", async () => {
-    await expect(asRuntimeRole(a.workspaceId, () => client.query("UPDATE audit_log SET action = 'x.y'"))).rejects.toThrow(/permission denied/);
-    await expect(asRuntimeRole(a.workspaceId, () => client.query("DELETE FROM audit_log"))).rejects.toThrow(/permission denied/);
+    await expect(
+      asRuntimeRole(a.workspaceId, () => client.query("UPDATE audit_log SET action = 'x.y'")),
+    ).rejects.toThrow(/permission denied/);
+    await expect(asRuntimeRole(a.workspaceId, () => client.query("DELETE FROM audit_log"))).rejects.toThrow(
+      /permission denied/,
+    );
   });
 
   it("cannot read sessions, accounts or verification tokens at all", async () => {
     for (const table of ["sessions", "accounts", "verification_tokens"]) {
-      await expect(asRuntimeRole(a.workspaceId, () => client.query(`SELECT 1 FROM ${table}`))).rejects.toThrow(/permission denied/);
+      await expect(asRuntimeRole(a.workspaceId, () => client.query(`SELECT 1 FROM ${table}`))).rejects.toThrow(
+        /permission denied/,
+      );
     }
   });
 });
@@ -104,7 +134,9 @@ describe("the runtime role", () => {
 describe("tenantTransaction", () => {
   it("runs as the runtime role bound to one workspace, and the binding ends with the transaction", async () => {
     const inside = await tenantTransaction(db, a.workspaceId, async (tx) => {
-      const [row] = await tx.$queryRaw<{ role: string; ws: string }[]>`SELECT current_user AS role, current_setting('app.workspace_id', true) AS ws`;
+      const [row] = await tx.$queryRaw<
+        { role: string; ws: string }[]
+      >`SELECT current_user AS role, current_setting('app.workspace_id', true) AS ws`;
       const other = await tx.billingConfig.findUnique({ where: { workspaceId: b.workspaceId } });
       const own = await tx.billingConfig.findUnique({ where: { workspaceId: a.workspaceId } });
       return { row, other, own };

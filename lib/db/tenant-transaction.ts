@@ -11,7 +11,11 @@ export const RUNTIME_ROLE = "settings_app";
  * are transaction-local and end with it, so a pooled connection never carries
  * them to the next request.
  */
-export async function tenantTransaction<T>(db: Db, workspaceId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+export async function tenantTransaction<T>(
+  db: Db,
+  workspaceId: string,
+  work: (tx: TenantTx) => Promise<T>,
+): Promise<T> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT set_config('role', ${RUNTIME_ROLE}, true), set_config('app.workspace_id', ${workspaceId}, true)`;
     return work(tx);

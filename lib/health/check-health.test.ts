@@ -35,6 +35,9 @@ describe("checkHealth", () => {
       throw new DatabaseNotConfiguredError();
     });
     expect(httpStatus).toBe(503);
-    expect(report.database).toMatchObject({ status: "down", error: expect.stringContaining("DATABASE_URL is not set") });
+    expect(report.database).toMatchObject({
+      status: "down",
+      error: expect.stringContaining("DATABASE_URL is not set"),
+    });
   });
 });

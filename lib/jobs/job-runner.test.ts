@@ -34,7 +34,13 @@ describe("the job runner", () => {
     const ws = await createRoleWorkspace(db, "job");
     const user = await createTestUser(db, "expired-invitee");
     const stale = await db.teamMember.create({
-      data: { workspaceId: ws.workspaceId, userId: user.id, role: "member", status: "pending", invitationExpiresAt: new Date(Date.now() - 60_000) },
+      data: {
+        workspaceId: ws.workspaceId,
+        userId: user.id,
+        role: "member",
+        status: "pending",
+        invitationExpiresAt: new Date(Date.now() - 60_000),
+      },
     });
     await runner.boss.send(EXPIRE_INVITATIONS, {});
     const deadline = Date.now() + 20_000;

@@ -15,7 +15,10 @@ export interface JobRunner {
  * scheduled jobs and works them. Any number of app instances may run it; a
  * scheduled job runs once per tick across all of them.
  */
-export async function startJobRunner(connectionString: string, options: { pollingIntervalSeconds?: number } = {}): Promise<JobRunner> {
+export async function startJobRunner(
+  connectionString: string,
+  options: { pollingIntervalSeconds?: number } = {},
+): Promise<JobRunner> {
   const boss = new PgBoss({ connectionString, schema: "pgboss" });
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await boss.start();

@@ -7,12 +7,20 @@ import { AppError } from "../errors";
 export const INVITES_PER_WORKSPACE_PER_HOUR = 100;
 export const INVITES_PER_INVITER_PER_HOUR = 30;
 
-const cache = globalThis as unknown as { inviteLimiters?: { workspace: RateLimiterPostgres; inviter: RateLimiterPostgres } };
+const cache = globalThis as unknown as {
+  inviteLimiters?: { workspace: RateLimiterPostgres; inviter: RateLimiterPostgres };
+};
 
 function limiters() {
   if (!cache.inviteLimiters) {
     const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 3 });
-    const common = { storeClient: pool, storeType: "pool", tableName: "rate_limits", tableCreated: true, duration: 3600 };
+    const common = {
+      storeClient: pool,
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      duration: 3600,
+    };
     cache.inviteLimiters = {
       workspace: new RateLimiterPostgres({ ...common, keyPrefix: "invite_ws", points: INVITES_PER_WORKSPACE_PER_HOUR }),
       inviter: new RateLimiterPostgres({ ...common, keyPrefix: "invite_user", points: INVITES_PER_INVITER_PER_HOUR }),

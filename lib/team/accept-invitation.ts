@@ -10,7 +10,16 @@ import { hashInvitationToken, sameAddress, tokenMatchesHash } from "./invitation
 export type InvitationState =
   | { state: "unknown" }
   | { state: "revoked" | "used" | "expired"; workspaceName: string }
-  | { state: "pending"; memberId: string; workspaceId: string; workspaceName: string; email: string; role: string; invitedBy: string | null; expiresAt: Date };
+  | {
+      state: "pending";
+      memberId: string;
+      workspaceId: string;
+      workspaceName: string;
+      email: string;
+      role: string;
+      invitedBy: string | null;
+      expiresAt: Date;
+    };
 
 /**
  * What a token from an invitation link points at. Accepting a link crosses
@@ -37,7 +46,8 @@ export async function readInvitation(db: Db | TenantTx, token: string): Promise<
   const workspaceName = row.workspace.name;
   if (row.deletedAt) return { state: "revoked", workspaceName };
   if (row.status !== "pending") return { state: "used", workspaceName };
-  if (!row.invitationExpiresAt || row.invitationExpiresAt.getTime() <= Date.now()) return { state: "expired", workspaceName };
+  if (!row.invitationExpiresAt || row.invitationExpiresAt.getTime() <= Date.now())
+    return { state: "expired", workspaceName };
   return {
     state: "pending",
     memberId: row.id,
@@ -69,10 +79,13 @@ export async function acceptInvitation(
 ): Promise<{ workspaceId: string; workspaceName: string; memberId: string; role: string }> {
   return db.$transaction(async (tx) => {
     const hash = hashInvitationToken(token);
-    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM team_members WHERE invitation_token_hash = ${hash} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM team_members WHERE invitation_token_hash = ${hash} FOR UPDATE`;
     if (!locked) throw new AppError("not_found", MESSAGES.unknown);
     const state = await readInvitation(tx, token);
-    if (state.state !== "pending") throw new AppError(state.state === "unknown" ? "not_found" : "conflict", MESSAGES[state.state]);
+    if (state.state !== "pending")
+      throw new AppError(state.state === "unknown" ? "not_found" : "conflict", MESSAGES[state.state]);
     if (!sameAddress(user.email, state.email)) {
       throw new AppError("forbidden", `This invitation is for ${state.email}; you are signed in as ${user.email}.`);
     }
@@ -82,16 +95,36 @@ export async function acceptInvitation(
       data: { status: "active", joinedAt: now, lastActiveAt: now, invitationExpiresAt: null, updatedBy: user.id },
     });
     const actor = { workspaceId: state.workspaceId, user, request };
-    await writeAudit(tx, actor, { action: "member.joined", targetType: "member", targetId: state.memberId, after: { email: state.email, role: state.role } });
-    await publishEvent(tx, state.workspaceId, "member.joined", { memberId: state.memberId, email: state.email, role: state.role });
-    return { workspaceId: state.workspaceId, workspaceName: state.workspaceName, memberId: state.memberId, role: state.role };
+    await writeAudit(tx, actor, {
+      action: "member.joined",
+      targetType: "member",
+      targetId: state.memberId,
+      after: { email: state.email, role: state.role },
+    });
+    await publishEvent(tx, state.workspaceId, "member.joined", {
+      memberId: state.memberId,
+      email: state.email,
+      role: state.role,
+    });
+    return {
+      workspaceId: state.workspaceId,
+      workspaceName: state.workspaceName,
+      memberId: state.memberId,
+      role: state.role,
+    };
   });
 }
 
 /** Owners and admins to tell that someone joined (system client: runs after the join committed). */
 export async function joinNotificationRecipients(db: Db, workspaceId: string, exceptUserId: string): Promise<string[]> {
   const rows = await db.teamMember.findMany({
-    where: { workspaceId, deletedAt: null, status: "active", role: { in: ["owner", "admin"] }, userId: { not: exceptUserId } },
+    where: {
+      workspaceId,
+      deletedAt: null,
+      status: "active",
+      role: { in: ["owner", "admin"] },
+      userId: { not: exceptUserId },
+    },
     select: { user: { select: { email: true } } },
   });
   return rows.map((r) => r.user.email);

@@ -6,7 +6,8 @@ import { publishEvent } from "../events/publish-event";
 import { consumeInviteBudget } from "../rate-limit/invite-limits";
 import { INVITATION_TTL_MS, newInvitationToken } from "./invitation-token";
 import { refuseActOn, refuseGrant } from "./role-rules";
-import { assertSeatsFor, lockMember, lockWorkspaceAndActor } from "./team-locks";
+import { assertSeatsFor } from "./seat-limit";
+import { lockMember, lockWorkspaceAndActor } from "./workspace-lock";
 import type { inviteMembersSchema, memberTargetSchema } from "./team-schemas";
 
 export interface IssuedInvitation {
@@ -21,10 +22,14 @@ export interface InviteResult {
   skipped: { email: string; reason: string }[];
 }
 
-const currentActorRole = async (ctx: WorkspaceContext) => (await lockWorkspaceAndActor(ctx.tx, ctx.workspaceId, ctx.member.id)).role;
+const currentActorRole = async (ctx: WorkspaceContext) =>
+  (await lockWorkspaceAndActor(ctx.tx, ctx.workspaceId, ctx.member.id)).role;
 
 /** Invites one or several addresses with a role, within the plan's member limit and the rate limits. */
-export async function inviteMembers(ctx: WorkspaceContext, input: z.infer<typeof inviteMembersSchema>): Promise<InviteResult> {
+export async function inviteMembers(
+  ctx: WorkspaceContext,
+  input: z.infer<typeof inviteMembersSchema>,
+): Promise<InviteResult> {
   const actorRole = await currentActorRole(ctx);
   const refusal = refuseGrant(actorRole, input.role);
   if (refusal) throw new AppError("forbidden", refusal);
@@ -39,7 +44,10 @@ export async function inviteMembers(ctx: WorkspaceContext, input: z.infer<typeof
       select: { status: true },
     });
     if (existing) {
-      skipped.push({ email, reason: existing.status === "pending" ? "already invited (use Resend)" : "already a member" });
+      skipped.push({
+        email,
+        reason: existing.status === "pending" ? "already invited (use Resend)" : "already a member",
+      });
       continue;
     }
     toInvite.push({ email, userId: row!.id });
@@ -67,8 +75,18 @@ export async function inviteMembers(ctx: WorkspaceContext, input: z.infer<typeof
       },
       select: { id: true },
     });
-    await writeAudit(ctx.tx, auditActorOf(ctx), { action: "invitation.sent", targetType: "member", targetId: member.id, after: { email, role: input.role, expiresAt: expires } });
-    await publishEvent(ctx.tx, ctx.workspaceId, "member.invited", { memberId: member.id, email, role: input.role, invitedBy: ctx.user.email });
+    await writeAudit(ctx.tx, auditActorOf(ctx), {
+      action: "invitation.sent",
+      targetType: "member",
+      targetId: member.id,
+      after: { email, role: input.role, expiresAt: expires },
+    });
+    await publishEvent(ctx.tx, ctx.workspaceId, "member.invited", {
+      memberId: member.id,
+      email,
+      role: input.role,
+      invitedBy: ctx.user.email,
+    });
     invited.push({ memberId: member.id, email, token });
   }
   return { invited, skipped };
@@ -87,7 +105,8 @@ export async function rotateInvitation(
   const target = await lockMember(ctx.tx, ctx.workspaceId, input.memberId);
   const refusal = refuseActOn(actorRole, target.role);
   if (refusal) throw new AppError("forbidden", refusal);
-  if (target.deletedAt || target.status !== "pending") throw new AppError("conflict", "Only pending invitations can be re-sent.");
+  if (target.deletedAt || target.status !== "pending")
+    throw new AppError("conflict", "Only pending invitations can be re-sent.");
   if (reason === "resent") await consumeInviteBudget(ctx.workspaceId, ctx.user.id, 1);
   const { token, hash } = newInvitationToken();
   const expires = new Date(Date.now() + INVITATION_TTL_MS);
@@ -95,6 +114,11 @@ export async function rotateInvitation(
     where: { id: target.id },
     data: { invitationTokenHash: hash, invitationExpiresAt: expires, updatedBy: ctx.user.id },
   });
-  await writeAudit(ctx.tx, auditActorOf(ctx), { action: `invitation.${reason}`, targetType: "member", targetId: target.id, after: { email: target.email, expiresAt: expires } });
+  await writeAudit(ctx.tx, auditActorOf(ctx), {
+    action: `invitation.${reason}`,
+    targetType: "member",
+    targetId: target.id,
+    after: { email: target.email, expiresAt: expires },
+  });
   return { memberId: target.id, email: target.email, token };
 }

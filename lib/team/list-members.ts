@@ -59,9 +59,20 @@ export interface MemberList {
 }
 
 /** Members and pending invitations with server-side search (name or email) and pagination. */
-export async function listMembers(tx: TenantTx, workspaceId: string, query: MemberListQuery = { page: 1 }): Promise<MemberList> {
+export async function listMembers(
+  tx: TenantTx,
+  workspaceId: string,
+  query: MemberListQuery = { page: 1 },
+): Promise<MemberList> {
   const search: Prisma.TeamMemberWhereInput = query.q
-    ? { user: { OR: [{ email: { contains: query.q, mode: "insensitive" } }, { name: { contains: query.q, mode: "insensitive" } }] } }
+    ? {
+        user: {
+          OR: [
+            { email: { contains: query.q, mode: "insensitive" } },
+            { name: { contains: query.q, mode: "insensitive" } },
+          ],
+        },
+      }
     : {};
   const where: Prisma.TeamMemberWhereInput = { workspaceId, deletedAt: null, ...search };
   const [total, rows, removed] = await Promise.all([

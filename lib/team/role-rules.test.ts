@@ -17,10 +17,13 @@ describe.each(ROLES)("actor %s", (actor) => {
     expect(refuseGrant(actor, role) === null).toBe(allowed);
   });
 
-  it.each(ROLES.flatMap((target) => ROLES.map((role) => [target, role] as const)))("changing a %s to %s", (target, role) => {
-    const allowed = refuseActOn(actor, target) === null && refuseGrant(actor, role) === null;
-    expect(refuseRoleChange(actor, target, role) === null).toBe(allowed);
-  });
+  it.each(ROLES.flatMap((target) => ROLES.map((role) => [target, role] as const)))(
+    "changing a %s to %s",
+    (target, role) => {
+      const allowed = refuseActOn(actor, target) === null && refuseGrant(actor, role) === null;
+      expect(refuseRoleChange(actor, target, role) === null).toBe(allowed);
+    },
+  );
 });
 
 describe("the rules in words", () => {
@@ -32,6 +35,7 @@ describe("the rules in words", () => {
     for (const target of ["admin", "member", "viewer"] as const) expect(refuseActOn("admin", target)).toBeNull();
   });
   it("members and viewers manage nobody", () => {
-    for (const actor of ["member", "viewer"] as const) for (const target of ROLES) expect(refuseActOn(actor, target)).not.toBeNull();
+    for (const actor of ["member", "viewer"] as const)
+      for (const target of ROLES) expect(refuseActOn(actor, target)).not.toBeNull();
   });
 });

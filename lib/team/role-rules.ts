@@ -1,12 +1,12 @@
 import { can, rankOf, type Role } from "../access/permissions";
 
 /**
- * The member rules of DESIGN §4 (footnote ¹), as pure functions: each returns
+ * The member rules (docs/architecture.md, "Roles and permissions"), as pure functions: each returns
  * null when allowed, or the message that explains the refusal.
  *  - Only owners and admins manage members.
  *  - Nobody acts on a member whose role is above their own.
  *  - Nobody grants a role above their own; only owners make or unmake owners.
- * "At least one active owner" needs the database and lives in owner-guard.ts.
+ * "At least one active owner" needs the database and lives in owner-guard.ts; the member limit in seat-limit.ts.
  */
 export function refuseActOn(actor: Role, target: Role): string | null {
   if (!can(actor, "team:manage")) return "Only owners and admins can manage members.";

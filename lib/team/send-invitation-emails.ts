@@ -26,7 +26,15 @@ export async function sendInvitationEmails(
       let emailSent = false;
       if (canSend) {
         try {
-          await sendEmail(invitationEmail({ to: invitation.email, workspaceName: context.workspaceName, inviter: context.inviter, role: context.role(invitation.memberId), url: link }));
+          await sendEmail(
+            invitationEmail({
+              to: invitation.email,
+              workspaceName: context.workspaceName,
+              inviter: context.inviter,
+              role: context.role(invitation.memberId),
+              url: link,
+            }),
+          );
           emailSent = true;
         } catch (error) {
           logger.warn({ err: error, memberId: invitation.memberId }, "invitation email failed");

@@ -13,13 +13,21 @@ async function call(ws: RoleWorkspace, method: string, token: string, body?: unk
   const handler = (await route())[method];
   const init: RequestInit = { method, headers: { "content-type": "application/json" } };
   if (body !== undefined) init.body = typeof body === "string" ? body : JSON.stringify(body);
-  return handler(httpRequest(`/api/workspaces/${ws.workspaceId}/team${query}`, token, init), { params: Promise.resolve({ workspaceId: ws.workspaceId }) }) as Promise<Response>;
+  return handler(httpRequest(`/api/workspaces/${ws.workspaceId}/team${query}`, token, init), {
+    params: Promise.resolve({ workspaceId: ws.workspaceId }),
+  }) as Promise<Response>;
 }
 
 describe("REST team", () => {
   it("GET searches and pages", async () => {
     const ws = await createRoleWorkspace(db, "rest-get");
-    const response = await call(ws, "GET", ws.actors.viewer.token, undefined, `?q=${encodeURIComponent(ws.actors.admin.email.slice(0, 14))}`);
+    const response = await call(
+      ws,
+      "GET",
+      ws.actors.viewer.token,
+      undefined,
+      `?q=${encodeURIComponent(ws.actors.admin.email.slice(0, 14))}`,
+    );
     const body = await response.json();
     expect(response.status).toBe(200);
     expect(body.data.members.map((m: { email: string }) => m.email)).toEqual([ws.actors.admin.email]);
@@ -29,13 +37,22 @@ describe("REST team", () => {
 
   it("POST invites without returning links; bad bodies are 400 and change nothing", async () => {
     const ws = await createRoleWorkspace(db, "rest-post");
-    const ok = await call(ws, "POST", ws.actors.admin.token, { emails: [`rest-${Date.now()}@example.com`], role: "viewer" });
+    const ok = await call(ws, "POST", ws.actors.admin.token, {
+      emails: [`rest-${Date.now()}@example.com`],
+      role: "viewer",
+    });
     expect(ok.status).toBe(200);
     const body = await ok.json();
     expect(body.data.invited).toHaveLength(1);
     expect(JSON.stringify(body)).not.toMatch(/invitations\//);
     const before = await db.teamMember.count({ where: { workspaceId: ws.workspaceId } });
-    for (const bad of [{ emails: ["x@example.com"], role: "viewer", workspaceId: "other" }, { emails: "x@example.com", role: "viewer" }, "[]", "{", { emails: ["bad"], role: "viewer" }]) {
+    for (const bad of [
+      { emails: ["x@example.com"], role: "viewer", workspaceId: "other" },
+      { emails: "x@example.com", role: "viewer" },
+      "[]",
+      "{",
+      { emails: ["bad"], role: "viewer" },
+    ]) {
       const response = await call(ws, "POST", ws.actors.admin.token, bad);
       expect(response.status, JSON.stringify(bad)).toBe(400);
       expect((await response.json()).error.code).toBe("invalid_input");
@@ -54,13 +71,41 @@ describe("REST team", () => {
 
   it("PATCH changes roles by the same rules; DELETE removes and revokes", async () => {
     const ws = await createRoleWorkspace(db, "rest-patch");
-    expect((await call(ws, "PATCH", ws.actors.admin.token, { action: "change_role", memberId: ws.actors.owner.memberId, role: "viewer" })).status).toBe(403);
-    expect((await call(ws, "PATCH", ws.actors.admin.token, { action: "change_role", memberId: ws.actors.viewer.memberId, role: "member" })).status).toBe(200);
-    expect((await call(ws, "PATCH", ws.actors.admin.token, { action: "transfer_ownership", memberId: ws.actors.viewer.memberId })).status).toBe(403);
-    expect((await call(ws, "PATCH", ws.actors.admin.token, { action: "explode", memberId: ws.actors.viewer.memberId })).status).toBe(400);
+    expect(
+      (
+        await call(ws, "PATCH", ws.actors.admin.token, {
+          action: "change_role",
+          memberId: ws.actors.owner.memberId,
+          role: "viewer",
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(ws, "PATCH", ws.actors.admin.token, {
+          action: "change_role",
+          memberId: ws.actors.viewer.memberId,
+          role: "member",
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(ws, "PATCH", ws.actors.admin.token, {
+          action: "transfer_ownership",
+          memberId: ws.actors.viewer.memberId,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call(ws, "PATCH", ws.actors.admin.token, { action: "explode", memberId: ws.actors.viewer.memberId }))
+        .status,
+    ).toBe(400);
     expect((await call(ws, "DELETE", ws.actors.admin.token, { memberId: ws.actors.viewer.memberId })).status).toBe(200);
     expect((await call(ws, "DELETE", ws.actors.admin.token, { memberId: "not-an-id" })).status).toBe(400);
     const other = await createRoleWorkspace(db, "rest-other");
-    expect((await call(ws, "DELETE", ws.actors.owner.token, { memberId: other.actors.viewer.memberId })).status).toBe(404);
+    expect((await call(ws, "DELETE", ws.actors.owner.token, { memberId: other.actors.viewer.memberId })).status).toBe(
+      404,
+    );
   });
 });

@@ -40,9 +40,7 @@ export const memberTargetSchema = z.object({ workspaceId: workspaceIdSchema, mem
 export const changeRoleSchema = z.object({ workspaceId: workspaceIdSchema, memberId, role: roleSchema }).strict();
 export const leaveWorkspaceSchema = z.object({ workspaceId: workspaceIdSchema }).strict();
 
-export const invitationTokenSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{43}$/, "That invitation link is not valid");
+export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "That invitation link is not valid");
 export const acceptInvitationSchema = z.object({ token: invitationTokenSchema }).strict();
 
 export const memberListQuerySchema = z

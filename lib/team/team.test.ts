@@ -19,7 +19,7 @@ import {
   restoreMemberAction,
   revokeInvitationAction,
   transferOwnershipAction,
-} from "./team-actions";
+} from "./team-action-definitions";
 
 const db = testPrisma();
 afterAll(() => db.$disconnect());
@@ -32,8 +32,17 @@ const snapshot = (workspaceId: string) =>
     db.eventOutbox.count({ where: { workspaceId } }),
   ]);
 
-async function invite(ws: RoleWorkspace, emails: string[], role = "member", as: keyof RoleWorkspace["actors"] = "owner") {
-  const result = await inviteMembersAction.run(requestAs(ws.actors[as].token), { workspaceId: ws.workspaceId, emails, role });
+async function invite(
+  ws: RoleWorkspace,
+  emails: string[],
+  role = "member",
+  as: keyof RoleWorkspace["actors"] = "owner",
+) {
+  const result = await inviteMembersAction.run(requestAs(ws.actors[as].token), {
+    workspaceId: ws.workspaceId,
+    emails,
+    role,
+  });
   if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
   return result.data;
 }
@@ -55,12 +64,19 @@ describe("inviting", () => {
       const token = tokenOf(invited.link);
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       const row = await db.teamMember.findUniqueOrThrow({ where: { id: invited.memberId } });
-      expect(row).toMatchObject({ status: "pending", role: "member", invitedBy: ws.actors.owner.userId, invitationTokenHash: hashInvitationToken(token) });
+      expect(row).toMatchObject({
+        status: "pending",
+        role: "member",
+        invitedBy: ws.actors.owner.userId,
+        invitationTokenHash: hashInvitationToken(token),
+      });
       expect(JSON.stringify(row)).not.toContain(token);
       const days = (row.invitationExpiresAt!.getTime() - Date.now()) / 86_400_000;
       expect(days).toBeGreaterThan(6.99);
       expect(days).toBeLessThanOrEqual(7);
-      const audit = await db.auditLog.findFirstOrThrow({ where: { workspaceId: ws.workspaceId, action: "invitation.sent", targetId: invited.memberId } });
+      const audit = await db.auditLog.findFirstOrThrow({
+        where: { workspaceId: ws.workspaceId, action: "invitation.sent", targetId: invited.memberId },
+      });
       expect(JSON.stringify(audit)).not.toContain(token);
     }
     expect(await db.eventOutbox.count({ where: { workspaceId: ws.workspaceId, eventType: "member.invited" } })).toBe(2);
@@ -85,7 +101,11 @@ describe("inviting", () => {
       { workspaceId: ws.workspaceId, emails: [], role: "member" },
       { workspaceId: ws.workspaceId, emails: ["a@example.com"], role: "superuser" },
       { workspaceId: ws.workspaceId, emails: ["a@example.com"], role: "member", isAdmin: true },
-      { workspaceId: ws.workspaceId, emails: Array.from({ length: 10_000 }, (_, i) => `u${i}@example.com`), role: "member" },
+      {
+        workspaceId: ws.workspaceId,
+        emails: Array.from({ length: 10_000 }, (_, i) => `u${i}@example.com`),
+        role: "member",
+      },
       { workspaceId: ws.workspaceId, emails: [`${"x".repeat(400)}@example.com`], role: "member" },
     ];
     for (const input of cases) {
@@ -97,16 +117,28 @@ describe("inviting", () => {
 
   it("an admin cannot invite an owner; a member cannot invite at all", async () => {
     const ws = await createRoleWorkspace(db, "invite-rules");
-    const asAdmin = await inviteMembersAction.run(requestAs(ws.actors.admin.token), { workspaceId: ws.workspaceId, emails: ["boss@example.com"], role: "owner" });
+    const asAdmin = await inviteMembersAction.run(requestAs(ws.actors.admin.token), {
+      workspaceId: ws.workspaceId,
+      emails: ["boss@example.com"],
+      role: "owner",
+    });
     expect(asAdmin).toMatchObject({ ok: false, code: "forbidden" });
-    const asMember = await inviteMembersAction.run(requestAs(ws.actors.member.token), { workspaceId: ws.workspaceId, emails: ["x@example.com"], role: "viewer" });
+    const asMember = await inviteMembersAction.run(requestAs(ws.actors.member.token), {
+      workspaceId: ws.workspaceId,
+      emails: ["x@example.com"],
+      role: "viewer",
+    });
     expect(asMember).toMatchObject({ ok: false, code: "forbidden" });
   });
 
   it("the plan's member limit counts active members and pending invitations", async () => {
     const ws = await createRoleWorkspace(db, "invite-limit", { memberLimit: 5 });
     await invite(ws, [`one-${Date.now()}@example.com`]); // 4 active + 1 pending = 5
-    const over = await inviteMembersAction.run(requestAs(ws.actors.owner.token), { workspaceId: ws.workspaceId, emails: ["two@example.com"], role: "member" });
+    const over = await inviteMembersAction.run(requestAs(ws.actors.owner.token), {
+      workspaceId: ws.workspaceId,
+      emails: ["two@example.com"],
+      role: "member",
+    });
     expect(over).toMatchObject({ ok: false, code: "conflict" });
     expect(!over.ok && over.message).toMatch(/Your plan allows 5 members.*Upgrade/);
     expect(await db.teamMember.count({ where: { workspaceId: ws.workspaceId, status: "pending" } })).toBe(1);
@@ -114,9 +146,14 @@ describe("inviting", () => {
 
   it("is rate limited per inviter, with a retry time", async () => {
     const ws = await createRoleWorkspace(db, "invite-rate", { memberLimit: null });
-    const batch = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}-${i}-${Date.now()}@example.com`);
+    const batch = (n: number, tag: string) =>
+      Array.from({ length: n }, (_, i) => `${tag}-${i}-${Date.now()}@example.com`);
     await invite(ws, batch(20, "a"));
-    const limited = await inviteMembersAction.run(requestAs(ws.actors.owner.token), { workspaceId: ws.workspaceId, emails: batch(20, "b"), role: "viewer" });
+    const limited = await inviteMembersAction.run(requestAs(ws.actors.owner.token), {
+      workspaceId: ws.workspaceId,
+      emails: batch(20, "b"),
+      role: "viewer",
+    });
     expect(limited).toMatchObject({ ok: false, code: "rate_limited" });
     expect(!limited.ok && limited.retryAfterSeconds).toBeGreaterThan(0);
     expect(await db.teamMember.count({ where: { workspaceId: ws.workspaceId, status: "pending" } })).toBe(20);
@@ -128,11 +165,17 @@ describe("resend, copy link, revoke", () => {
     const ws = await createRoleWorkspace(db, "resend");
     const { invited } = await invite(ws, [`rot-${Date.now()}@example.com`]);
     const oldToken = tokenOf(invited[0]!.link);
-    const resent = await resendInvitationAction.run(requestAs(ws.actors.admin.token), { workspaceId: ws.workspaceId, memberId: invited[0]!.memberId });
+    const resent = await resendInvitationAction.run(requestAs(ws.actors.admin.token), {
+      workspaceId: ws.workspaceId,
+      memberId: invited[0]!.memberId,
+    });
     if (!resent.ok) throw new Error(resent.message);
     expect(await readInvitation(db, oldToken)).toEqual({ state: "unknown" });
     expect(await readInvitation(db, tokenOf(resent.data.link))).toMatchObject({ state: "pending" });
-    const copied = await copyInvitationLinkAction.run(requestAs(ws.actors.admin.token), { workspaceId: ws.workspaceId, memberId: invited[0]!.memberId });
+    const copied = await copyInvitationLinkAction.run(requestAs(ws.actors.admin.token), {
+      workspaceId: ws.workspaceId,
+      memberId: invited[0]!.memberId,
+    });
     if (!copied.ok) throw new Error(copied.message);
     expect(await readInvitation(db, tokenOf(resent.data.link))).toEqual({ state: "unknown" });
     expect(await readInvitation(db, tokenOf(copied.data.link))).toMatchObject({ state: "pending" });
@@ -141,7 +184,10 @@ describe("resend, copy link, revoke", () => {
   it("revoke: the link then says so", async () => {
     const ws = await createRoleWorkspace(db, "revoke");
     const { invited } = await invite(ws, [`rev-${Date.now()}@example.com`]);
-    const result = await revokeInvitationAction.run(requestAs(ws.actors.owner.token), { workspaceId: ws.workspaceId, memberId: invited[0]!.memberId });
+    const result = await revokeInvitationAction.run(requestAs(ws.actors.owner.token), {
+      workspaceId: ws.workspaceId,
+      memberId: invited[0]!.memberId,
+    });
     expect(result.ok).toBe(true);
     expect(await readInvitation(db, tokenOf(invited[0]!.link))).toMatchObject({ state: "revoked" });
   });
@@ -160,7 +206,9 @@ describe("accepting", () => {
     expect(member.joinedAt).toBeInstanceOf(Date);
     expect(await db.eventOutbox.count({ where: { workspaceId: ws.workspaceId, eventType: "member.joined" } })).toBe(1);
     expect(await db.auditLog.count({ where: { workspaceId: ws.workspaceId, action: "member.joined" } })).toBe(1);
-    const notified = readDevMailbox().filter((m) => m.subject.includes("joined")).map((m) => m.to);
+    const notified = readDevMailbox()
+      .filter((m) => m.subject.includes("joined"))
+      .map((m) => m.to);
     expect(notified).toEqual(expect.arrayContaining([ws.actors.owner.email, ws.actors.admin.email]));
     expect(notified).not.toContain(ws.actors.member.email);
 
@@ -174,9 +222,14 @@ describe("accepting", () => {
     const { invited } = await invite(ws, [email]);
     const { user, token } = await signedInAs(email);
     const input = { token: tokenOf(invited[0]!.link) };
-    const results = await Promise.all([acceptInvitationAction.run(requestAs(token), input), acceptInvitationAction.run(requestAs(token), input)]);
+    const results = await Promise.all([
+      acceptInvitationAction.run(requestAs(token), input),
+      acceptInvitationAction.run(requestAs(token), input),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(await db.teamMember.count({ where: { workspaceId: ws.workspaceId, userId: user.id, deletedAt: null } })).toBe(1);
+    expect(
+      await db.teamMember.count({ where: { workspaceId: ws.workspaceId, userId: user.id, deletedAt: null } }),
+    ).toBe(1);
     expect(await db.auditLog.count({ where: { workspaceId: ws.workspaceId, action: "member.joined" } })).toBe(1);
   });
 
@@ -185,7 +238,9 @@ describe("accepting", () => {
     const { invited } = await invite(ws, [`right-${Date.now()}@example.com`]);
     const stranger = await createTestUser(db, "wrong");
     const before = await snapshot(ws.workspaceId);
-    const result = await acceptInvitationAction.run(requestAs(await createSession(db, stranger.id)), { token: tokenOf(invited[0]!.link) });
+    const result = await acceptInvitationAction.run(requestAs(await createSession(db, stranger.id)), {
+      token: tokenOf(invited[0]!.link),
+    });
     expect(result).toMatchObject({ ok: false, code: "forbidden" });
     expect(!result.ok && result.message).toContain("This invitation is for");
     expect(await snapshot(ws.workspaceId)).toEqual(before);
@@ -195,11 +250,24 @@ describe("accepting", () => {
     const ws = await createRoleWorkspace(db, "accept-expired");
     const email = `old-${Date.now()}@example.com`;
     const { invited } = await invite(ws, [email]);
-    await db.teamMember.update({ where: { id: invited[0]!.memberId }, data: { invitationExpiresAt: new Date(Date.now() - 1000) } });
+    await db.teamMember.update({
+      where: { id: invited[0]!.memberId },
+      data: { invitationExpiresAt: new Date(Date.now() - 1000) },
+    });
     const { token } = await signedInAs(email);
-    expect(await acceptInvitationAction.run(requestAs(token), { token: tokenOf(invited[0]!.link) })).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("expired") });
-    expect(await acceptInvitationAction.run(requestAs(token), { token: "A".repeat(43) })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await acceptInvitationAction.run(requestAs(token), { token: "short" })).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await acceptInvitationAction.run(requestAs(token), { token: tokenOf(invited[0]!.link) })).toMatchObject({
+      ok: false,
+      code: "conflict",
+      message: expect.stringContaining("expired"),
+    });
+    expect(await acceptInvitationAction.run(requestAs(token), { token: "A".repeat(43) })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await acceptInvitationAction.run(requestAs(token), { token: "short" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
   });
 
   it("a removed member's old link does nothing", async () => {
@@ -208,52 +276,90 @@ describe("accepting", () => {
     const { invited } = await invite(ws, [email]);
     const { token } = await signedInAs(email);
     await acceptInvitationAction.run(requestAs(token), { token: tokenOf(invited[0]!.link) });
-    await removeMemberAction.run(requestAs(ws.actors.admin.token), { workspaceId: ws.workspaceId, memberId: invited[0]!.memberId });
+    await removeMemberAction.run(requestAs(ws.actors.admin.token), {
+      workspaceId: ws.workspaceId,
+      memberId: invited[0]!.memberId,
+    });
     const result = await acceptInvitationAction.run(requestAs(token), { token: tokenOf(invited[0]!.link) });
     expect(result).toMatchObject({ ok: false, code: "conflict" });
-    expect(await db.teamMember.count({ where: { workspaceId: ws.workspaceId, id: invited[0]!.memberId, deletedAt: null } })).toBe(0);
+    expect(
+      await db.teamMember.count({ where: { workspaceId: ws.workspaceId, id: invited[0]!.memberId, deletedAt: null } }),
+    ).toBe(0);
   });
 
   it("the hourly job retires expired invitations and frees their seats", async () => {
     const ws = await createRoleWorkspace(db, "expire");
     const { invited } = await invite(ws, [`stale-${Date.now()}@example.com`, `fresh-${Date.now()}@example.com`]);
-    await db.teamMember.update({ where: { id: invited[0]!.memberId }, data: { invitationExpiresAt: new Date(Date.now() - 1000) } });
+    await db.teamMember.update({
+      where: { id: invited[0]!.memberId },
+      data: { invitationExpiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await expireStaleInvitations(db)).toBeGreaterThanOrEqual(1);
-    const rows = await db.teamMember.findMany({ where: { id: { in: invited.map((i) => i.memberId) } }, orderBy: { createdAt: "asc" } });
+    const rows = await db.teamMember.findMany({
+      where: { id: { in: invited.map((i) => i.memberId) } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(rows.find((r) => r.id === invited[0]!.memberId)!.deletedAt).toBeInstanceOf(Date);
     expect(rows.find((r) => r.id === invited[1]!.memberId)!.deletedAt).toBeNull();
   });
 });
 
 describe("managing members", () => {
-  const target = (ws: RoleWorkspace, role: keyof RoleWorkspace["actors"]) => ({ workspaceId: ws.workspaceId, memberId: ws.actors[role].memberId });
+  const target = (ws: RoleWorkspace, role: keyof RoleWorkspace["actors"]) => ({
+    workspaceId: ws.workspaceId,
+    memberId: ws.actors[role].memberId,
+  });
 
   it("changes a role with audit and a member.role_changed event", async () => {
     const ws = await createRoleWorkspace(db, "role");
-    const result = await changeRoleAction.run(requestAs(ws.actors.admin.token), { ...target(ws, "viewer"), role: "member" });
+    const result = await changeRoleAction.run(requestAs(ws.actors.admin.token), {
+      ...target(ws, "viewer"),
+      role: "member",
+    });
     expect(result).toMatchObject({ ok: true, data: { role: "member" } });
-    const audit = await db.auditLog.findFirstOrThrow({ where: { workspaceId: ws.workspaceId, action: "member.role_changed" } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { workspaceId: ws.workspaceId, action: "member.role_changed" },
+    });
     expect(audit.before).toMatchObject({ role: "viewer" });
     expect(audit.after).toMatchObject({ role: "member" });
-    expect(await db.eventOutbox.count({ where: { workspaceId: ws.workspaceId, eventType: "member.role_changed" } })).toBe(1);
+    expect(
+      await db.eventOutbox.count({ where: { workspaceId: ws.workspaceId, eventType: "member.role_changed" } }),
+    ).toBe(1);
   });
 
   it("an admin cannot change or remove the owner, nor make an admin an owner", async () => {
     const ws = await createRoleWorkspace(db, "admin-limits");
     const before = await snapshot(ws.workspaceId);
-    expect(await changeRoleAction.run(requestAs(ws.actors.admin.token), { ...target(ws, "owner"), role: "viewer" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await removeMemberAction.run(requestAs(ws.actors.admin.token), target(ws, "owner"))).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await changeRoleAction.run(requestAs(ws.actors.admin.token), { ...target(ws, "member"), role: "owner" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(
+      await changeRoleAction.run(requestAs(ws.actors.admin.token), { ...target(ws, "owner"), role: "viewer" }),
+    ).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await removeMemberAction.run(requestAs(ws.actors.admin.token), target(ws, "owner"))).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(
+      await changeRoleAction.run(requestAs(ws.actors.admin.token), { ...target(ws, "member"), role: "owner" }),
+    ).toMatchObject({ ok: false, code: "forbidden" });
     expect(await snapshot(ws.workspaceId)).toEqual(before);
   });
 
   it("the last owner cannot demote themself or leave; with a second owner they can", async () => {
     const ws = await createRoleWorkspace(db, "last-owner");
-    expect(await changeRoleAction.run(requestAs(ws.actors.owner.token), { ...target(ws, "owner"), role: "admin" })).toMatchObject({ ok: false, code: "conflict" });
-    expect(await leaveWorkspaceAction.run(requestAs(ws.actors.owner.token), { workspaceId: ws.workspaceId })).toMatchObject({ ok: false, code: "conflict" });
+    expect(
+      await changeRoleAction.run(requestAs(ws.actors.owner.token), { ...target(ws, "owner"), role: "admin" }),
+    ).toMatchObject({ ok: false, code: "conflict" });
+    expect(
+      await leaveWorkspaceAction.run(requestAs(ws.actors.owner.token), { workspaceId: ws.workspaceId }),
+    ).toMatchObject({ ok: false, code: "conflict" });
     await changeRoleAction.run(requestAs(ws.actors.owner.token), { ...target(ws, "admin"), role: "owner" });
-    expect(await leaveWorkspaceAction.run(requestAs(ws.actors.owner.token), { workspaceId: ws.workspaceId })).toMatchObject({ ok: true });
-    expect(await db.teamMember.count({ where: { workspaceId: ws.workspaceId, role: "owner", status: "active", deletedAt: null } })).toBe(1);
+    expect(
+      await leaveWorkspaceAction.run(requestAs(ws.actors.owner.token), { workspaceId: ws.workspaceId }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await db.teamMember.count({
+        where: { workspaceId: ws.workspaceId, role: "owner", status: "active", deletedAt: null },
+      }),
+    ).toBe(1);
   });
 
   it("two concurrent demotions of the last two owners leave one owner", async () => {
@@ -267,37 +373,69 @@ describe("managing members", () => {
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, code: "forbidden" });
-      expect(await db.teamMember.count({ where: { workspaceId: ws.workspaceId, role: "owner", status: "active", deletedAt: null } })).toBe(1);
+      expect(
+        await db.teamMember.count({
+          where: { workspaceId: ws.workspaceId, role: "owner", status: "active", deletedAt: null },
+        }),
+      ).toBe(1);
     }
   });
 
   it("deactivate and reactivate; remove and restore, recording who", async () => {
     const ws = await createRoleWorkspace(db, "lifecycle");
     const as = requestAs(ws.actors.admin.token);
-    expect(await deactivateMemberAction.run(as, target(ws, "member"))).toMatchObject({ ok: true, data: { status: "inactive" } });
-    expect(await reactivateMemberAction.run(as, target(ws, "member"))).toMatchObject({ ok: true, data: { status: "active" } });
+    expect(await deactivateMemberAction.run(as, target(ws, "member"))).toMatchObject({
+      ok: true,
+      data: { status: "inactive" },
+    });
+    expect(await reactivateMemberAction.run(as, target(ws, "member"))).toMatchObject({
+      ok: true,
+      data: { status: "active" },
+    });
     expect(await removeMemberAction.run(as, target(ws, "member"))).toMatchObject({ ok: true, data: { removed: true } });
     const removed = await db.teamMember.findUniqueOrThrow({ where: { id: ws.actors.member.memberId } });
     expect(removed.deletedBy).toBe(ws.actors.admin.userId);
     expect(await db.eventOutbox.count({ where: { workspaceId: ws.workspaceId, eventType: "member.removed" } })).toBe(1);
-    expect(await restoreMemberAction.run(as, target(ws, "member"))).toMatchObject({ ok: true, data: { removed: false } });
-    const actions = (await db.auditLog.findMany({ where: { workspaceId: ws.workspaceId }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
+    expect(await restoreMemberAction.run(as, target(ws, "member"))).toMatchObject({
+      ok: true,
+      data: { removed: false },
+    });
+    const actions = (
+      await db.auditLog.findMany({ where: { workspaceId: ws.workspaceId }, orderBy: { createdAt: "asc" } })
+    ).map((a) => a.action);
     expect(actions).toEqual(["member.deactivated", "member.reactivated", "member.removed", "member.restored"]);
   });
 
   it("transfer ownership: the target becomes owner, the owner becomes admin; admins cannot", async () => {
     const ws = await createRoleWorkspace(db, "transfer");
-    expect(await transferOwnershipAction.run(requestAs(ws.actors.admin.token), target(ws, "member"))).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await transferOwnershipAction.run(requestAs(ws.actors.owner.token), target(ws, "member"))).toMatchObject({ ok: true, data: { role: "owner" } });
-    const roles = await db.teamMember.findMany({ where: { id: { in: [ws.actors.owner.memberId, ws.actors.member.memberId] } }, select: { id: true, role: true } });
-    expect(Object.fromEntries(roles.map((r) => [r.id, r.role]))).toEqual({ [ws.actors.owner.memberId]: "admin", [ws.actors.member.memberId]: "owner" });
+    expect(await transferOwnershipAction.run(requestAs(ws.actors.admin.token), target(ws, "member"))).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await transferOwnershipAction.run(requestAs(ws.actors.owner.token), target(ws, "member"))).toMatchObject({
+      ok: true,
+      data: { role: "owner" },
+    });
+    const roles = await db.teamMember.findMany({
+      where: { id: { in: [ws.actors.owner.memberId, ws.actors.member.memberId] } },
+      select: { id: true, role: true },
+    });
+    expect(Object.fromEntries(roles.map((r) => [r.id, r.role]))).toEqual({
+      [ws.actors.owner.memberId]: "admin",
+      [ws.actors.member.memberId]: "owner",
+    });
   });
 
   it("another workspace's member id is not found", async () => {
     const ws = await createRoleWorkspace(db, "cross-a");
     const other = await createRoleWorkspace(db, "cross-b");
-    const result = await removeMemberAction.run(requestAs(ws.actors.owner.token), { workspaceId: ws.workspaceId, memberId: other.actors.viewer.memberId });
+    const result = await removeMemberAction.run(requestAs(ws.actors.owner.token), {
+      workspaceId: ws.workspaceId,
+      memberId: other.actors.viewer.memberId,
+    });
     expect(result).toMatchObject({ ok: false, code: "not_found" });
-    expect(await db.teamMember.findUniqueOrThrow({ where: { id: other.actors.viewer.memberId } })).toMatchObject({ deletedAt: null });
+    expect(await db.teamMember.findUniqueOrThrow({ where: { id: other.actors.viewer.memberId } })).toMatchObject({
+      deletedAt: null,
+    });
   });
 });

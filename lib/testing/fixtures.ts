@@ -36,10 +36,18 @@ export interface RoleWorkspace {
 }
 
 /** A workspace of the test's own with one active member per role, each signed in, and a free billing row. */
-export async function createRoleWorkspace(db: Db, label = "roles", options: { memberLimit?: number | null } = {}): Promise<RoleWorkspace> {
+export async function createRoleWorkspace(
+  db: Db,
+  label = "roles",
+  options: { memberLimit?: number | null } = {},
+): Promise<RoleWorkspace> {
   const workspace = await createTestWorkspace(db, label);
   await db.billingConfig.create({
-    data: { workspaceId: workspace.id, teamMembersLimit: options.memberLimit === undefined ? 25 : options.memberLimit, currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000) },
+    data: {
+      workspaceId: workspace.id,
+      teamMembersLimit: options.memberLimit === undefined ? 25 : options.memberLimit,
+      currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000),
+    },
   });
   const actors = {} as Record<Role, Actor>;
   for (const role of ["owner", "admin", "member", "viewer"] as const) {

@@ -36,7 +36,9 @@ export async function createTestUser(db: Db, label = "user"): Promise<{ id: stri
  * A scratch database of the test file's own, migrated and loaded with the
  * sample data, with a connected pg client. `close()` ends and drops it.
  */
-export async function seededScratchDatabase(label: string): Promise<{ url: string; client: pg.Client; close: () => Promise<void> }> {
+export async function seededScratchDatabase(
+  label: string,
+): Promise<{ url: string; client: pg.Client; close: () => Promise<void> }> {
   const scratch = await createScratchDatabase(testDatabaseUrl, label);
   const db = createPrismaClient(scratch.url);
   try {

@@ -66,12 +66,16 @@ export async function createWorkspace(
       },
       select: { id: true },
     });
-    await writeAudit(tx, { workspaceId: workspace.id, user, request }, {
-      action: "workspace.created",
-      targetType: "workspace",
-      targetId: workspace.id,
-      after: { name: workspace.name, plan: free.type },
-    });
+    await writeAudit(
+      tx,
+      { workspaceId: workspace.id, user, request },
+      {
+        action: "workspace.created",
+        targetType: "workspace",
+        targetId: workspace.id,
+        after: { name: workspace.name, plan: free.type },
+      },
+    );
     return workspace;
   });
 }

@@ -17,7 +17,9 @@ export const workspaceId = (g: number) => md5Uuid(`ws${g}`);
 export const ownerUserId = (g: number) => md5Uuid(`u${g * MEMBERS_PER_WORKSPACE - 9}`);
 /** The pending invitation of workspace g: member 10g-2, whose token hash is sha256('tok'||n). */
 export const pendingTokenHash = (g: number) =>
-  createHash("sha256").update(`tok${g * MEMBERS_PER_WORKSPACE - 2}`).digest("hex");
+  createHash("sha256")
+    .update(`tok${g * MEMBERS_PER_WORKSPACE - 2}`)
+    .digest("hex");
 
 /**
  * One batch of workspaces [from, to] with everything hanging off them:

@@ -11,7 +11,10 @@ export interface LoadResult {
  * to back for `seconds` (after a short warm-up) over keep-alive connections,
  * recording each request's latency. A non-2xx answer counts as an error.
  */
-export async function runLoad(request: () => Promise<Response>, options: { concurrency: number; seconds: number; warmupRequests?: number }): Promise<LoadResult> {
+export async function runLoad(
+  request: () => Promise<Response>,
+  options: { concurrency: number; seconds: number; warmupRequests?: number },
+): Promise<LoadResult> {
   for (let i = 0; i < (options.warmupRequests ?? 20); i++) await (await request()).arrayBuffer();
   const latencies: number[] = [];
   let errors = 0;

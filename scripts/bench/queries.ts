@@ -26,7 +26,9 @@ export const QUERIES: BenchQuery[] = [
     params: (g) => [workspaceId(g)],
     tenantScoped: true,
     dataLayer: (db, g) =>
-      tenantTransaction(db, workspaceId(g), (tx) => tx.teamMember.findMany({ where: { workspaceId: workspaceId(g), status: "active", deletedAt: null } })),
+      tenantTransaction(db, workspaceId(g), (tx) =>
+        tx.teamMember.findMany({ where: { workspaceId: workspaceId(g), status: "active", deletedAt: null } }),
+      ),
   },
   {
     name: "Check user workspace membership",
@@ -37,7 +39,10 @@ export const QUERIES: BenchQuery[] = [
     tenantScoped: true,
     dataLayer: (db, g) =>
       tenantTransaction(db, workspaceId(g), (tx) =>
-        tx.teamMember.findFirst({ where: { workspaceId: workspaceId(g), userId: ownerUserId(g), status: "active", deletedAt: null }, select: { id: true, role: true } }),
+        tx.teamMember.findFirst({
+          where: { workspaceId: workspaceId(g), userId: ownerUserId(g), status: "active", deletedAt: null },
+          select: { id: true, role: true },
+        }),
       ),
   },
   {
@@ -49,7 +54,10 @@ export const QUERIES: BenchQuery[] = [
     tenantScoped: false,
     // Accepting crosses workspaces: the app reads it on the system client (lib/team/accept-invitation.ts).
     dataLayer: (db, g) =>
-      db.teamMember.findUnique({ where: { invitationTokenHash: pendingTokenHash(g) }, select: { id: true, workspaceId: true, status: true, invitationExpiresAt: true } }),
+      db.teamMember.findUnique({
+        where: { invitationTokenHash: pendingTokenHash(g) },
+        select: { id: true, workspaceId: true, status: true, invitationExpiresAt: true },
+      }),
   },
   {
     name: "Get billing config by workspace",
@@ -58,7 +66,10 @@ export const QUERIES: BenchQuery[] = [
     sql: "SELECT * FROM billing_config WHERE workspace_id = $1",
     params: (g) => [workspaceId(g)],
     tenantScoped: true,
-    dataLayer: (db, g) => tenantTransaction(db, workspaceId(g), (tx) => tx.billingConfig.findUnique({ where: { workspaceId: workspaceId(g) } })),
+    dataLayer: (db, g) =>
+      tenantTransaction(db, workspaceId(g), (tx) =>
+        tx.billingConfig.findUnique({ where: { workspaceId: workspaceId(g) } }),
+      ),
   },
   {
     name: "Get enabled integrations",
@@ -68,7 +79,9 @@ export const QUERIES: BenchQuery[] = [
     params: (g) => [workspaceId(g)],
     tenantScoped: true,
     dataLayer: (db, g) =>
-      tenantTransaction(db, workspaceId(g), (tx) => tx.integrationConfig.findMany({ where: { workspaceId: workspaceId(g), isEnabled: true } })),
+      tenantTransaction(db, workspaceId(g), (tx) =>
+        tx.integrationConfig.findMany({ where: { workspaceId: workspaceId(g), isEnabled: true } }),
+      ),
   },
   {
     name: "Check usage limits",
@@ -79,7 +92,10 @@ export const QUERIES: BenchQuery[] = [
     tenantScoped: true,
     dataLayer: (db, g) =>
       tenantTransaction(db, workspaceId(g), (tx) =>
-        tx.billingConfig.findUnique({ where: { workspaceId: workspaceId(g) }, select: { tracesCurrentMonth: true, tracesPerMonthLimit: true, planStatus: true } }),
+        tx.billingConfig.findUnique({
+          where: { workspaceId: workspaceId(g) },
+          select: { tracesCurrentMonth: true, tracesPerMonthLimit: true, planStatus: true },
+        }),
       ),
   },
 ];

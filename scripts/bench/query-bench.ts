@@ -32,7 +32,9 @@ export function describePlan(plan: Record<string, unknown>): string {
 async function rawInRlsTransaction(client: pg.ClientBase, query: BenchQuery, g: number): Promise<void> {
   const [workspace] = query.params(g) as string[];
   await client.query("BEGIN");
-  await client.query("SELECT set_config('role', 'settings_app', true), set_config('app.workspace_id', $1, true)", [workspace]);
+  await client.query("SELECT set_config('role', 'settings_app', true), set_config('app.workspace_id', $1, true)", [
+    workspace,
+  ]);
   await client.query(query.sql, query.params(g));
   await client.query("COMMIT");
 }
@@ -66,7 +68,8 @@ export async function runQueryBench(
     for (let i = 0; i < options.samples; i++) {
       // Interleaved, so all three see the same cache state.
       raw.push(await timed(() => client.query(query.sql, query.params(randomWorkspace(options.workspaces)))));
-      if (query.tenantScoped) rls.push(await timed(() => rawInRlsTransaction(client, query, randomWorkspace(options.workspaces))));
+      if (query.tenantScoped)
+        rls.push(await timed(() => rawInRlsTransaction(client, query, randomWorkspace(options.workspaces))));
       layer.push(await timed(() => query.dataLayer(db, randomWorkspace(options.workspaces))));
     }
     results.push({
@@ -88,7 +91,9 @@ export async function runQueryBench(
     for (const result of results) {
       const samples: number[] = [];
       for (let i = 0; i < options.noIndexSamples; i++) {
-        samples.push(await timed(() => client.query(result.query.sql, result.query.params(randomWorkspace(options.workspaces)))));
+        samples.push(
+          await timed(() => client.query(result.query.sql, result.query.params(randomWorkspace(options.workspaces)))),
+        );
       }
       result.noIndex = percentiles(samples);
       result.planWithoutIndex = await planOf(client, result.query, randomWorkspace(options.workspaces));

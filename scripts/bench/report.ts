@@ -26,7 +26,9 @@ export function pageTable(results: PageResult[], concurrency: number): string {
     "| --- | --- | --- | --- | --- |",
   ];
   for (const { name, result } of results) {
-    lines.push(`| ${name} | ${triple(result.latency)} ms | ${result.requestsPerSecond.toFixed(0)} | ${result.errors} | ${result.latency.p95 < 50 ? "✓ met" : "✗ missed"} |`);
+    lines.push(
+      `| ${name} | ${triple(result.latency)} ms | ${result.requestsPerSecond.toFixed(0)} | ${result.errors} | ${result.latency.p95 < 50 ? "✓ met" : "✗ missed"} |`,
+    );
   }
   return lines.join("\n");
 }

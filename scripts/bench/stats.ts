@@ -8,7 +8,8 @@ export interface Percentiles {
 /** Nearest-rank percentiles of durations in milliseconds. */
 export function percentiles(samples: number[]): Percentiles {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
   return { p50: at(50), p95: at(95), p99: at(99), n: sorted.length };
 }
 

@@ -31,7 +31,7 @@ export default function DevMailboxPage() {
                 {new Date(message.sentAt).toLocaleString("en-US")} · to {message.to}
               </p>
               <h2 className="mt-1 font-semibold">{message.subject}</h2>
-              <pre className="mt-3 overflow-x-auto whitespace-pre-wrap text-sm">{linkify(message.text)}</pre>
+              <pre className="mt-3 overflow-x-auto text-sm whitespace-pre-wrap">{linkify(message.text)}</pre>
             </Card>
           </li>
         ))}

@@ -11,8 +11,14 @@ import { sameAddress } from "@/lib/team/invitation-token";
 export const metadata: Metadata = { title: "Invitation" };
 
 const CLOSED = {
-  unknown: ["This invitation link is not valid", "It may have been re-sent (only the newest link works) or mistyped. Ask for a new invitation."],
-  revoked: ["This invitation is no longer valid", "It was revoked, or the membership was removed. Ask an admin of the workspace if you need access."],
+  unknown: [
+    "This invitation link is not valid",
+    "It may have been re-sent (only the newest link works) or mistyped. Ask for a new invitation.",
+  ],
+  revoked: [
+    "This invitation is no longer valid",
+    "It was revoked, or the membership was removed. Ask an admin of the workspace if you need access.",
+  ],
   used: ["This invitation was already used", "Sign in to open the workspace."],
   expired: ["This invitation has expired", "Invitations work for 7 days. Ask an admin of the workspace to resend it."],
 } as const;
@@ -29,14 +35,19 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <AuthCard title={title}>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{body}</p>
-        <p className="mt-6 text-sm"><Link className="underline" href="/">Go to the app</Link></p>
+        <p className="mt-6 text-sm">
+          <Link className="underline" href="/">
+            Go to the app
+          </Link>
+        </p>
       </AuthCard>
     );
   }
 
   const summary = (
     <p className="text-sm text-zinc-600 dark:text-zinc-400">
-      {invitation.invitedBy ?? "Someone"} invited <strong className="text-zinc-900 dark:text-zinc-100">{invitation.email}</strong> to join{" "}
+      {invitation.invitedBy ?? "Someone"} invited{" "}
+      <strong className="text-zinc-900 dark:text-zinc-100">{invitation.email}</strong> to join{" "}
       <strong className="text-zinc-900 dark:text-zinc-100">{invitation.workspaceName}</strong> as {invitation.role}.
     </p>
   );
@@ -57,10 +68,17 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <AuthCard title="This invitation is for someone else">
         {summary}
-        <p role="alert" className="mt-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+        <p
+          role="alert"
+          className="mt-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+        >
           You are signed in as {user.email}. Sign out and sign in as {invitation.email} to accept it.
         </p>
-        <p className="mt-6 text-sm"><Link className="underline" href="/sign-out">Sign out</Link></p>
+        <p className="mt-6 text-sm">
+          <Link className="underline" href="/sign-out">
+            Sign out
+          </Link>
+        </p>
       </AuthCard>
     );
   }

@@ -63,7 +63,14 @@ describe("applyMigrations", () => {
 
   it("rolls a failing migration back entirely and records nothing", async () => {
     const db = await scratch("failing");
-    const broken = [{ name: "20990101000000_broken", sql: 'CREATE TABLE "half_done" (id int); SELECT * FROM no_such_table;', checksum: "x", downSql: null }];
+    const broken = [
+      {
+        name: "20990101000000_broken",
+        sql: 'CREATE TABLE "half_done" (id int); SELECT * FROM no_such_table;',
+        checksum: "x",
+        downSql: null,
+      },
+    ];
     await expect(applyMigrations(db.url, broken)).rejects.toThrow(MigrationError);
     expect(await tablesOf(db.url)).toEqual([]);
     const client = await testPg(db.url);
@@ -80,8 +87,11 @@ describe("rollbackLastMigration", () => {
     expect(before.columns.length).toBeGreaterThan(0);
 
     const rolledBack: string[] = [];
-    while (rolledBack.at(-1) !== "20251025000100_settings_tables") rolledBack.push((await rollbackLastMigration(db.url))!);
-    const laterOnes = readMigrationFiles().map((f) => f.name).filter((n) => n >= "20251025000100_settings_tables");
+    while (rolledBack.at(-1) !== "20251025000100_settings_tables")
+      rolledBack.push((await rollbackLastMigration(db.url))!);
+    const laterOnes = readMigrationFiles()
+      .map((f) => f.name)
+      .filter((n) => n >= "20251025000100_settings_tables");
     expect(rolledBack).toEqual([...laterOnes].reverse());
     const down = await tablesOf(db.url);
     expect(down).not.toContain("team_members");
@@ -100,10 +110,9 @@ describe("rollbackLastMigration", () => {
     const db = await scratch("mark", true);
     await rollbackLastMigration(db.url);
     const client = await testPg(db.url);
-    const { rows } = await client.query(
-      `SELECT rolled_back_at FROM "_prisma_migrations" WHERE migration_name = $1`,
-      [readMigrationFiles().at(-1)!.name],
-    );
+    const { rows } = await client.query(`SELECT rolled_back_at FROM "_prisma_migrations" WHERE migration_name = $1`, [
+      readMigrationFiles().at(-1)!.name,
+    ]);
     await client.end();
     expect(rows).toHaveLength(1);
     expect(rows[0].rolled_back_at).toBeInstanceOf(Date);

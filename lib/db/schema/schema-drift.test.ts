@@ -36,11 +36,17 @@ describe("migration drift check", () => {
     const problems = findSchemaDrift(readPrismaDatamodel(), await readSchemaSnapshot(client));
     const text = problems.join("\n");
     expect(text).toContain("column team_members.nickname is in the database but not in schema.prisma");
-    expect(text).toContain("column billing_config.currency: schema.prisma says character(3), the database has character varying(3)");
+    expect(text).toContain(
+      "column billing_config.currency: schema.prisma says character(3), the database has character varying(3)",
+    );
     expect(text).toContain("column integrations_config.name: schema.prisma says NOT NULL");
-    expect(text).toContain("index idx_team_members_workspace_status on team_members is in schema.prisma but not in the database");
+    expect(text).toContain(
+      "index idx_team_members_workspace_status on team_members is in schema.prisma but not in the database",
+    );
     expect(text).toContain("index idx_surprise on billing_config is in the database but not in schema.prisma");
-    expect(text).toContain("foreign key daily_usage(workspace_id) → workspaces is in schema.prisma but not in the database");
+    expect(text).toContain(
+      "foreign key daily_usage(workspace_id) → workspaces is in schema.prisma but not in the database",
+    );
     expect(problems).toHaveLength(6);
   });
 

@@ -18,8 +18,10 @@ export function findSchemaDrift(datamodel: Datamodel, snapshot: SchemaSnapshot):
 
   const dbTables = new Set(snapshot.columns.map((c) => c.table));
   const prismaTables = new Set(tableOf.values());
-  for (const t of dbTables) if (!prismaTables.has(t)) problems.push(`table ${t} is in the database but not in schema.prisma`);
-  for (const t of prismaTables) if (!dbTables.has(t)) problems.push(`table ${t} is in schema.prisma but not in the database`);
+  for (const t of dbTables)
+    if (!prismaTables.has(t)) problems.push(`table ${t} is in the database but not in schema.prisma`);
+  for (const t of prismaTables)
+    if (!dbTables.has(t)) problems.push(`table ${t} is in schema.prisma but not in the database`);
 
   for (const model of datamodel.models) {
     const table = tableOf.get(model.name)!;
@@ -27,7 +29,8 @@ export function findSchemaDrift(datamodel: Datamodel, snapshot: SchemaSnapshot):
     const dbColumns = new Map(snapshot.columns.filter((c) => c.table === table).map((c) => [c.column, c]));
     const scalars = model.fields.filter((f) => f.kind === "scalar" || f.kind === "enum");
     const names = new Set(scalars.map((f) => f.dbName ?? f.name));
-    for (const c of dbColumns.keys()) if (!names.has(c)) problems.push(`column ${table}.${c} is in the database but not in schema.prisma`);
+    for (const c of dbColumns.keys())
+      if (!names.has(c)) problems.push(`column ${table}.${c} is in the database but not in schema.prisma`);
     for (const field of scalars) {
       const column = field.dbName ?? field.name;
       const actual = dbColumns.get(column);
@@ -36,9 +39,12 @@ export function findSchemaDrift(datamodel: Datamodel, snapshot: SchemaSnapshot):
         continue;
       }
       const expected = expectedType(field);
-      if (expected !== actual.type) problems.push(`column ${table}.${column}: schema.prisma says ${expected}, the database has ${actual.type}`);
+      if (expected !== actual.type)
+        problems.push(`column ${table}.${column}: schema.prisma says ${expected}, the database has ${actual.type}`);
       if (field.isRequired === actual.nullable) {
-        problems.push(`column ${table}.${column}: schema.prisma says ${field.isRequired ? "NOT NULL" : "nullable"}, the database disagrees`);
+        problems.push(
+          `column ${table}.${column}: schema.prisma says ${field.isRequired ? "NOT NULL" : "nullable"}, the database disagrees`,
+        );
       }
     }
 
@@ -57,15 +63,23 @@ export function findSchemaDrift(datamodel: Datamodel, snapshot: SchemaSnapshot):
         problems.push(`index ${index.name} on ${table} is in schema.prisma but not in the database`);
         continue;
       }
-      const actualColumns = actual.columns.map((c) => c.replace(/^"|"$/g, "").replace(/ (DESC|ASC)$/, "").replace(/ jsonb_path_ops$/, ""));
+      const actualColumns = actual.columns.map((c) =>
+        c
+          .replace(/^"|"$/g, "")
+          .replace(/ (DESC|ASC)$/, "")
+          .replace(/ jsonb_path_ops$/, ""),
+      );
       if (actualColumns.join(",") !== index.columns.join(",")) {
-        problems.push(`index ${index.name}: schema.prisma has (${index.columns.join(", ")}), the database (${actualColumns.join(", ")})`);
+        problems.push(
+          `index ${index.name}: schema.prisma has (${index.columns.join(", ")}), the database (${actualColumns.join(", ")})`,
+        );
       }
       if (actual.unique !== index.unique) problems.push(`index ${index.name}: uniqueness differs`);
     }
     const expectedNames = new Set(expectedIndexes.map((i) => i.name));
     for (const name of dbIndexes.keys()) {
-      if (!expectedNames.has(name)) problems.push(`index ${name} on ${table} is in the database but not in schema.prisma`);
+      if (!expectedNames.has(name))
+        problems.push(`index ${name} on ${table} is in the database but not in schema.prisma`);
     }
 
     // Foreign keys, by their columns.
@@ -78,8 +92,14 @@ export function findSchemaDrift(datamodel: Datamodel, snapshot: SchemaSnapshot):
       const onDelete = relation.relationOnDelete ?? (relation.isRequired ? "Restrict" : "SetNull");
       const actual = dbFks.find((f) => f.columns.join(",") === columns.join(","));
       if (!actual) {
-        problems.push(`foreign key ${table}(${columns.join(", ")}) → ${refTable} is in schema.prisma but not in the database`);
-      } else if (actual.refTable !== refTable || actual.refColumns.join(",") !== refColumns.join(",") || actual.onDelete !== onDelete) {
+        problems.push(
+          `foreign key ${table}(${columns.join(", ")}) → ${refTable} is in schema.prisma but not in the database`,
+        );
+      } else if (
+        actual.refTable !== refTable ||
+        actual.refColumns.join(",") !== refColumns.join(",") ||
+        actual.onDelete !== onDelete
+      ) {
         problems.push(
           `foreign key ${actual.name}: schema.prisma says → ${refTable}(${refColumns.join(", ")}) ON DELETE ${onDelete}, ` +
             `the database → ${actual.refTable}(${actual.refColumns.join(", ")}) ON DELETE ${actual.onDelete}`,
@@ -87,7 +107,9 @@ export function findSchemaDrift(datamodel: Datamodel, snapshot: SchemaSnapshot):
       }
     }
     for (const fk of dbFks) {
-      const known = relations.some((r) => r.relationFromFields!.map((f) => columnOf(model.name, f)).join(",") === fk.columns.join(","));
+      const known = relations.some(
+        (r) => r.relationFromFields!.map((f) => columnOf(model.name, f)).join(",") === fk.columns.join(","),
+      );
       if (!known) problems.push(`foreign key ${fk.name} on ${table} is in the database but not in schema.prisma`);
     }
   }
@@ -122,6 +144,8 @@ const DEFAULT_TYPE: Record<string, string> = {
 };
 
 function expectedType(field: { type: string; nativeType: [string, string[]] | null; isList: boolean }): string {
-  const base = field.nativeType ? (NATIVE[field.nativeType[0]]?.(field.nativeType[1]) ?? field.nativeType[0]) : (DEFAULT_TYPE[field.type] ?? field.type);
+  const base = field.nativeType
+    ? (NATIVE[field.nativeType[0]]?.(field.nativeType[1]) ?? field.nativeType[0])
+    : (DEFAULT_TYPE[field.type] ?? field.type);
   return field.isList ? `${base}[]` : base;
 }

@@ -4,7 +4,14 @@ import type pg from "pg";
 export interface SchemaSnapshot {
   columns: { table: string; column: string; type: string; nullable: boolean; default: string | null }[];
   indexes: { table: string; name: string; unique: boolean; primary: boolean; columns: string[]; definition: string }[];
-  foreignKeys: { table: string; name: string; columns: string[]; refTable: string; refColumns: string[]; onDelete: string }[];
+  foreignKeys: {
+    table: string;
+    name: string;
+    columns: string[];
+    refTable: string;
+    refColumns: string[];
+    onDelete: string;
+  }[];
   checks: { table: string; name: string; definition: string }[];
   triggers: { table: string; name: string; definition: string }[];
   functions: { name: string; definition: string }[];

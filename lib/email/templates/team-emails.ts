@@ -2,7 +2,13 @@ import type { OutgoingEmail } from "../outgoing-email";
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function invitationEmail(args: { to: string; workspaceName: string; inviter: string; role: string; url: string }): OutgoingEmail {
+export function invitationEmail(args: {
+  to: string;
+  workspaceName: string;
+  inviter: string;
+  role: string;
+  url: string;
+}): OutgoingEmail {
   const { to, workspaceName, inviter, role, url } = args;
   return {
     to,
@@ -14,7 +20,12 @@ export function invitationEmail(args: { to: string; workspaceName: string; invit
   };
 }
 
-export function memberJoinedEmail(args: { to: string; workspaceName: string; member: string; role: string }): OutgoingEmail {
+export function memberJoinedEmail(args: {
+  to: string;
+  workspaceName: string;
+  member: string;
+  role: string;
+}): OutgoingEmail {
   const { to, workspaceName, member, role } = args;
   return {
     to,

@@ -10,7 +10,13 @@ import { can } from "@/lib/access/permissions";
 import { systemDb } from "@/lib/db/prisma";
 import { listMyWorkspaces } from "@/lib/workspaces/list-my-workspaces";
 
-export default async function SettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ workspaceId: string }> }) {
+export default async function SettingsLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ workspaceId: string }>;
+}) {
   const { workspaceId } = await params;
   const base = `/w/${workspaceId}/settings`;
   const load = await loadWorkspacePage(
@@ -54,8 +60,13 @@ export default async function SettingsLayout({ children, params }: { children: R
           </div>
           <div className="flex items-center gap-1">
             <ThemeToggle />
-            <span className="hidden max-w-48 truncate px-2 text-sm text-zinc-600 md:inline dark:text-zinc-400">{user.email}</span>
-            <Link href="/sign-out" className="inline-flex min-h-10 items-center rounded-lg px-3 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            <span className="hidden max-w-48 truncate px-2 text-sm text-zinc-600 md:inline dark:text-zinc-400">
+              {user.email}
+            </span>
+            <Link
+              href="/sign-out"
+              className="inline-flex min-h-10 items-center rounded-lg px-3 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            >
               Sign out
             </Link>
           </div>

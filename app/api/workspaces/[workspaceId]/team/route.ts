@@ -11,7 +11,12 @@ import {
   restoreMember,
   transferOwnership,
 } from "@/lib/team/manage-members";
-import { inviteMembersSchema, memberListQuerySchema, memberTargetSchema, teamPatchSchema } from "@/lib/team/team-schemas";
+import {
+  inviteMembersSchema,
+  memberListQuerySchema,
+  memberTargetSchema,
+  teamPatchSchema,
+} from "@/lib/team/team-schemas";
 import { can } from "@/lib/access/permissions";
 import { forbidden } from "@/lib/errors";
 import { z } from "zod";
@@ -25,7 +30,10 @@ export const GET = workspaceRoute("workspace:read", ({ tx, workspaceId }, reques
 
 /** POST {emails, role}: invite. The response carries no links: invitations go out by email. */
 export const POST = workspaceRoute("team:manage", async (ctx, request) => {
-  const input = inviteMembersSchema.omit({ workspaceId: true }).strict().safeParse(await bodyObject(request));
+  const input = inviteMembersSchema
+    .omit({ workspaceId: true })
+    .strict()
+    .safeParse(await bodyObject(request));
   if (!input.success) throw invalidInput(input.error);
   const result = await inviteMembers(ctx, { ...input.data, workspaceId: ctx.workspaceId });
   return { invited: result.invited.map(({ memberId, email }) => ({ memberId, email })), skipped: result.skipped };
@@ -57,16 +65,23 @@ export const PATCH = workspaceRoute("team:manage", async (ctx, request) => {
 
 /** DELETE {memberId}: remove a member (soft, restorable) or revoke a pending invitation. */
 export const DELETE = workspaceRoute("team:manage", async (ctx, request) => {
-  const body = z.object({ memberId: z.string() }).strict().safeParse(await bodyObject(request));
+  const body = z
+    .object({ memberId: z.string() })
+    .strict()
+    .safeParse(await bodyObject(request));
   if (!body.success) throw invalidInput(body.error);
   const target = memberTargetSchema.safeParse({ workspaceId: ctx.workspaceId, memberId: body.data.memberId });
   if (!target.success) throw invalidInput(target.error);
-  const pending = await ctx.tx.teamMember.findFirst({ where: { id: target.data.memberId, workspaceId: ctx.workspaceId, status: "pending" }, select: { id: true } });
+  const pending = await ctx.tx.teamMember.findFirst({
+    where: { id: target.data.memberId, workspaceId: ctx.workspaceId, status: "pending" },
+    select: { id: true },
+  });
   return removeMember(ctx, target.data, pending ? "invitation.revoked" : "member.removed");
 });
 
 async function bodyObject(request: Request): Promise<Record<string, unknown>> {
   const body = await readJsonBody(request);
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw invalidInput(new z.ZodError([{ code: "custom", path: [], message: "Send a JSON object" }]));
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw invalidInput(new z.ZodError([{ code: "custom", path: [], message: "Send a JSON object" }]));
   return body as Record<string, unknown>;
 }

@@ -9,8 +9,11 @@ export const metadata: Metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage({ params }: { params: Promise<{ workspaceId: string }> }) {
   const { workspaceId } = await params;
-  const load = await loadWorkspacePage(workspaceId, "workspace:read", `/w/${workspaceId}/settings/integrations`, ({ tx }) =>
-    listIntegrations(tx, workspaceId),
+  const load = await loadWorkspacePage(
+    workspaceId,
+    "workspace:read",
+    `/w/${workspaceId}/settings/integrations`,
+    ({ tx }) => listIntegrations(tx, workspaceId),
   );
   if (!load.allowed) return null; // every role may see integrations
   return (

@@ -14,7 +14,7 @@ import {
   restoreMemberAction,
   revokeInvitationAction,
   transferOwnershipAction,
-} from "./team-actions";
+} from "./team-action-definitions";
 
 // Each export only supplies the request; the definitions go through the chokepoint.
 export async function inviteMembers(input: unknown) {

@@ -35,7 +35,11 @@ export const inviteMembersAction = defineWorkspaceAction({
   name: "inviteMembers",
   permission: "team:manage",
   input: inviteMembersSchema,
-  handler: async (ctx, input) => ({ ...(await inviteMembers(ctx, input)), role: input.role, workspaceName: await workspaceName(ctx) }),
+  handler: async (ctx, input) => ({
+    ...(await inviteMembers(ctx, input)),
+    role: input.role,
+    workspaceName: await workspaceName(ctx),
+  }),
   afterCommit: async (result, { user }) => ({
     invited: await sendInvitationEmails(result.invited, {
       workspaceName: result.workspaceName,
@@ -56,7 +60,9 @@ export const resendInvitationAction = defineWorkspaceAction({
     workspaceName: await workspaceName(ctx),
   }),
   afterCommit: async ({ issued, role, workspaceName: name }, { user }) =>
-    (await sendInvitationEmails([issued], { workspaceName: name, inviter: user.name ?? user.email, role: () => role }))[0]!,
+    (
+      await sendInvitationEmails([issued], { workspaceName: name, inviter: user.name ?? user.email, role: () => role })
+    )[0]!,
 });
 
 export const copyInvitationLinkAction = defineWorkspaceAction({
@@ -64,7 +70,11 @@ export const copyInvitationLinkAction = defineWorkspaceAction({
   permission: "team:manage",
   input: memberTargetSchema,
   handler: (ctx, input) => rotateInvitation(ctx, input, "link_copied"),
-  afterCommit: async (issued) => ({ memberId: issued.memberId, email: issued.email, link: invitationUrl(env.APP_URL, issued.token) }),
+  afterCommit: async (issued) => ({
+    memberId: issued.memberId,
+    email: issued.email,
+    link: invitationUrl(env.APP_URL, issued.token),
+  }),
 });
 
 export const revokeInvitationAction = defineWorkspaceAction({
@@ -132,9 +142,14 @@ export const acceptInvitationAction = defineUserAction({
     const recipients = await joinNotificationRecipients(systemDb(), joined.workspaceId, user.id);
     await Promise.all(
       recipients.map((to) =>
-        sendEmail(memberJoinedEmail({ to, workspaceName: joined.workspaceName, member: user.name ?? user.email, role: joined.role })).catch((error) =>
-          logger.warn({ err: error }, "join notification failed"),
-        ),
+        sendEmail(
+          memberJoinedEmail({
+            to,
+            workspaceName: joined.workspaceName,
+            member: user.name ?? user.email,
+            role: joined.role,
+          }),
+        ).catch((error) => logger.warn({ err: error }, "join notification failed")),
       ),
     );
     return joined;
