@@ -3,6 +3,7 @@
 // integration tests (Vitest), builds the app if the build is stale, and runs
 // the browser tests (Playwright on Debian's Chromium) against `next start`.
 //   npm test -- --unit-only | --e2e-only    run one half
+//   npm test -- --unit-only lib/team         other arguments go to Vitest / Playwright (a file filter)
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -17,7 +18,9 @@ import { startSmtpSink } from "../lib/testing/smtp-sink";
 import { buildIsStale } from "./build-freshness";
 import { seedSampleData } from "../prisma/sample-data";
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const passThrough = argv.filter((arg) => arg !== "--unit-only" && arg !== "--e2e-only");
 const runUnit = !args.has("--e2e-only");
 const runE2e = !args.has("--unit-only");
 
@@ -44,7 +47,7 @@ try {
     if (code !== 0) failed = true;
   };
 
-  if (runUnit) await run("npx", ["vitest", "run"]);
+  if (runUnit) await run("npx", ["vitest", "run", ...passThrough]);
   if (runE2e && !failed) {
     // Built as for production: without a database, as CI and deployments build it.
     if (buildIsStale())
@@ -64,7 +67,7 @@ try {
         writeFileSync(path.join(mailboxDir, `${Date.now()}-${++count}.json`), JSON.stringify(email)),
       );
       try {
-        await run("npx", ["playwright", "test"], {
+        await run("npx", ["playwright", "test", ...passThrough], {
           EMAIL_SERVER: sink.url,
           E2E_MAILBOX_DIR: mailboxDir,
           AUTH_SECRET: randomBytes(32).toString("base64"),

@@ -5,7 +5,9 @@ import type { MemberListQuery } from "./team-schemas";
 
 export interface MemberView {
   id: string;
-  userId: string;
+  /** null until the invitation is accepted: nothing about an invitee's account is shown before they join. */
+  userId: string | null;
+  /** The account's display name; null for pending invitations (only the invited address is shown). */
   name: string | null;
   email: string;
   role: Role;
@@ -34,10 +36,12 @@ const select = {
 type Row = Prisma.TeamMemberGetPayload<{ select: typeof select }>;
 
 function view(row: Row): MemberView {
+  // An invitation reveals nothing about whether the address has an account.
+  const joined = row.status !== "pending";
   return {
     id: row.id,
-    userId: row.user.id,
-    name: row.user.name,
+    userId: joined ? row.user.id : null,
+    name: joined ? row.user.name : null,
     email: row.user.email,
     role: row.role as Role,
     status: row.status as MemberView["status"],
@@ -64,14 +68,13 @@ export async function listMembers(
   workspaceId: string,
   query: MemberListQuery = { page: 1 },
 ): Promise<MemberList> {
+  // Names are searched only for people who joined: an invitee's account name must not be probeable.
   const search: Prisma.TeamMemberWhereInput = query.q
     ? {
-        user: {
-          OR: [
-            { email: { contains: query.q, mode: "insensitive" } },
-            { name: { contains: query.q, mode: "insensitive" } },
-          ],
-        },
+        OR: [
+          { user: { email: { contains: query.q, mode: "insensitive" } } },
+          { status: { not: "pending" }, user: { name: { contains: query.q, mode: "insensitive" } } },
+        ],
       }
     : {};
   const where: Prisma.TeamMemberWhereInput = { workspaceId, deletedAt: null, ...search };
