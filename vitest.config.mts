@@ -8,6 +8,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     setupFiles: ["./lib/testing/require-database.ts"],
+    // Outgoing email lands in the development mailbox, which the tests read (no SMTP in unit runs).
+    env: { DEV_MAILBOX: "1" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration tests make their own workspaces or scratch databases; files may run in parallel.

@@ -28,6 +28,13 @@ export const env = createEnv({
     /** GitHub OAuth app; sign-in with GitHub appears when both are set. */
     AUTH_GITHUB_ID: z.string().optional(),
     AUTH_GITHUB_SECRET: z.string().optional(),
+    /**
+     * Proxies in front of the app whose X-Forwarded-For may be believed (0: the
+     * TCP peer is the client). Behind one load balancer: 1.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** 1: serve the development mailbox (/dev/mailbox) to loopback clients and print sign-in links. `npm run dev` sets it. */
+    DEV_MAILBOX: z.enum(["0", "1"]).default("0"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Embedded PostgreSQL: data directory and port (dev). Tests use `<dir>-test` and port + 1. */
     EMBEDDED_PG_DATA_DIR: z.string().default(".data/postgres"),
@@ -50,6 +57,9 @@ export const env = createEnv({
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,
 });
+
+/** Whether APP_URL was set explicitly (production refuses the localhost default). */
+export const appUrlIsSet = Boolean(process.env.APP_URL?.trim());
 
 /** The environment for a child process we spawn, with overrides. */
 export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {

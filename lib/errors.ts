@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
 } as const;
@@ -63,11 +65,11 @@ export function invalidInput(error: z.ZodError): AppError {
 export function toFailure(
   error: unknown,
   log: (error: unknown, requestId: string) => void,
+  requestId: string = randomUUID(),
 ): Extract<ActionResult<never>, { ok: false }> {
   if (error instanceof AppError) {
     return { ok: false, code: error.code, message: error.message, ...error.details };
   }
-  const requestId = randomUUID();
   log(error, requestId);
   return {
     ok: false,

@@ -31,13 +31,16 @@ await db.$disconnect();
 const jobs = await startJobRunner(database.url);
 console.log("• Jobs: expire-invitations (hourly).");
 
-const next = spawn("npx", ["next", "dev", "--port", String(env.PORT)], {
+// Our server in development mode (as `npm start`, it knows each connection's peer address).
+const next = spawn("node", ["scripts/start-server.mjs", "--dev", "--port", String(env.PORT)], {
   stdio: ["inherit", "pipe", "inherit"],
   env: childProcessEnv({
     DATABASE_URL: database.url,
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_URL: env.AUTH_URL ?? `http://localhost:${env.PORT}`,
     APP_URL: env.APP_URL,
+    // Without SMTP, email goes to /dev/mailbox (served to this machine only) and the console.
+    DEV_MAILBOX: "1",
   }),
 });
 let announced = false;
@@ -52,12 +55,18 @@ next.stdout.on("data", (chunk: Buffer) => {
   }
 });
 
+// Jobs first (they hold database connections), then the app, then the database,
+// so nothing is left talking to a database that is going away.
 let stopping = false;
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  next.kill("SIGTERM");
   await jobs.stop();
+  if (next.exitCode === null) {
+    const exited = new Promise((resolve) => next.once("exit", resolve));
+    next.kill("SIGTERM");
+    await exited;
+  }
   await database.stop();
   process.exit(code);
 }

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { currentUser } from "@/lib/access/current-user";
 import { signInWithGitHub } from "@/lib/auth/auth-server-actions";
 import { githubEnabled } from "@/lib/auth/auth";
-import { safeCallbackUrl } from "@/lib/auth/sign-in-schema";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { emailDelivery } from "@/lib/email/send-email";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -24,7 +24,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = safeRedirectPath(params.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
   const error = params.error ? (ERRORS[params.error] ?? "Sign-in failed. Try again.") : null;
   const delivery = emailDelivery();

@@ -36,7 +36,14 @@ export interface RunnableAction<T = unknown> {
   name: string;
   /** null for actions that need only a signed-in user. */
   permission: Permission | null;
+  /** As a server action: the workspace id is part of the input. */
   run: (request: RequestContext, rawInput: unknown) => Promise<ActionResult<T>>;
+  /**
+   * As a REST route: the workspace id comes from the URL and the input is read
+   * only after the chokepoint let the caller through, so answers keep the order
+   * 401 → 404 → 403 → 400/413/415 (`readInput` may throw an AppError).
+   */
+  runWith: (request: RequestContext, rawWorkspaceId: unknown, readInput: () => unknown) => Promise<ActionResult<T>>;
 }
 
 const logFailure = (name: string) => (error: unknown, requestId: string) =>
@@ -45,52 +52,55 @@ const logFailure = (name: string) => (error: unknown, requestId: string) =>
 export function defineWorkspaceAction<S extends WorkspaceInput, T, R = T>(
   definition: Omit<WorkspaceActionDefinition<S, T, R>, "kind">,
 ): RunnableAction<R> {
+  const runWith: RunnableAction<R>["runWith"] = async (request, rawWorkspaceId, readInput) => {
+    try {
+      let user: WorkspaceContext["user"] | undefined;
+      let workspaceId = "";
+      const data = await withWorkspace(request, rawWorkspaceId, definition.permission, async (ctx) => {
+        ({ user, workspaceId } = ctx);
+        const parsed = definition.input.safeParse(await readInput());
+        if (!parsed.success) throw invalidInput(parsed.error);
+        return definition.handler(ctx, parsed.data);
+      });
+      const result = definition.afterCommit
+        ? await definition.afterCommit(data, { workspaceId, user: user! })
+        : (data as unknown as R);
+      return { ok: true, data: result };
+    } catch (error) {
+      return toFailure(error, logFailure(definition.name), request.requestId);
+    }
+  };
   return {
     kind: "workspace",
     name: definition.name,
     permission: definition.permission,
-    async run(request, rawInput) {
-      try {
-        // Same order as routes: 401 (session) → 404 (membership) → 403 (role) → 400 (input).
-        const rawWorkspaceId = (rawInput as { workspaceId?: unknown } | null | undefined)?.workspaceId;
-        let user: WorkspaceContext["user"] | undefined;
-        let workspaceId = "";
-        const data = await withWorkspace(request, rawWorkspaceId, definition.permission, (ctx) => {
-          ({ user, workspaceId } = ctx);
-          const parsed = definition.input.safeParse(rawInput);
-          if (!parsed.success) throw invalidInput(parsed.error);
-          return definition.handler(ctx, parsed.data);
-        });
-        const result = definition.afterCommit
-          ? await definition.afterCommit(data, { workspaceId, user: user! })
-          : (data as unknown as R);
-        return { ok: true, data: result };
-      } catch (error) {
-        return toFailure(error, logFailure(definition.name));
-      }
-    },
+    runWith,
+    run: (request, rawInput) =>
+      runWith(request, (rawInput as { workspaceId?: unknown } | null | undefined)?.workspaceId, () => rawInput),
   };
 }
 
 export function defineUserAction<S extends z.ZodType, T, R = T>(
   definition: Omit<UserActionDefinition<S, T, R>, "kind">,
 ): RunnableAction<R> {
+  const runWith: RunnableAction<R>["runWith"] = async (request, _workspaceId, readInput) => {
+    try {
+      const data = await withUser(request, async (ctx) => {
+        const parsed = definition.input.safeParse(await readInput());
+        if (!parsed.success) throw invalidInput(parsed.error);
+        const value = await definition.handler(ctx, parsed.data);
+        return definition.afterCommit ? definition.afterCommit(value, ctx) : (value as unknown as R);
+      });
+      return { ok: true, data };
+    } catch (error) {
+      return toFailure(error, logFailure(definition.name), request.requestId);
+    }
+  };
   return {
     kind: "user",
     name: definition.name,
     permission: null,
-    async run(request, rawInput) {
-      try {
-        const data = await withUser(request, async (ctx) => {
-          const parsed = definition.input.safeParse(rawInput);
-          if (!parsed.success) throw invalidInput(parsed.error);
-          const value = await definition.handler(ctx, parsed.data);
-          return definition.afterCommit ? definition.afterCommit(value, ctx) : (value as unknown as R);
-        });
-        return { ok: true, data };
-      } catch (error) {
-        return toFailure(error, logFailure(definition.name));
-      }
-    },
+    runWith,
+    run: (request, raw) => runWith(request, null, () => raw),
   };
 }

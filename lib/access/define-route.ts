@@ -23,14 +23,13 @@ export function workspaceRoute<T>(
   handler: (ctx: WorkspaceContext, request: Request) => Promise<T>,
 ): RouteHandler & { permission: Permission } {
   const route = async (request: Request, { params }: RouteParams) => {
+    const context = contextFromRequest(request);
     try {
       const { workspaceId } = await params;
-      const data = await withWorkspace(contextFromRequest(request), workspaceId, permission, (ctx) =>
-        handler(ctx, request),
-      );
+      const data = await withWorkspace(context, workspaceId, permission, (ctx) => handler(ctx, request));
       return json({ data });
     } catch (error) {
-      return failureResponse(toFailure(error, logFailure(request)));
+      return failureResponse(toFailure(error, logFailure(request), context.requestId));
     }
   };
   return Object.assign(route, { permission });
@@ -39,10 +38,11 @@ export function workspaceRoute<T>(
 /** A REST handler that needs a signed-in user but no workspace. */
 export function userRoute<T>(handler: (ctx: UserContext, request: Request) => Promise<T>): RouteHandler {
   return async (request: Request) => {
+    const context = contextFromRequest(request);
     try {
-      return json({ data: await withUser(contextFromRequest(request), (ctx) => handler(ctx, request)) });
+      return json({ data: await withUser(context, (ctx) => handler(ctx, request)) });
     } catch (error) {
-      return failureResponse(toFailure(error, logFailure(request)));
+      return failureResponse(toFailure(error, logFailure(request), context.requestId));
     }
   };
 }

@@ -1,17 +1,21 @@
-/** What the chokepoint needs to know about the request: who, and from where. */
+import { randomUUID } from "node:crypto";
+import { env } from "../env";
+import { clientIp, currentPeerAddress } from "./client-ip";
+
+/** What the chokepoint needs to know about the request: who, from where, and which request it is. */
 export interface RequestContext {
   sessionToken: string | null;
+  /** The client's address as far as it can be trusted (see client-ip.ts); null when unknown. */
   ip: string | null;
   userAgent: string | null;
+  /** Set by proxy.ts on every request (or made here); in logs, error messages and the audit log. */
+  requestId?: string;
 }
+
+const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /** Auth.js session cookie names (database sessions: the value is the session token). */
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
-
-function firstIp(forwardedFor: string | null): string | null {
-  const ip = forwardedFor?.split(",")[0]?.trim();
-  return ip ? ip.slice(0, 64) : null;
-}
 
 /** Builds the context from header values (route handlers and server actions share this). */
 export function contextFromHeaders(
@@ -21,8 +25,9 @@ export function contextFromHeaders(
   const sessionToken = SESSION_COOKIES.map((name) => cookie(name)).find((value) => value) ?? null;
   return {
     sessionToken,
-    ip: firstIp(get("x-forwarded-for")) ?? get("x-real-ip"),
+    ip: clientIp(get("x-forwarded-for"), currentPeerAddress(), env.TRUSTED_PROXY_HOPS),
     userAgent: get("user-agent")?.slice(0, 512) ?? null,
+    requestId: requestIdOf(get("x-request-id")),
   };
 }
 
@@ -30,7 +35,7 @@ function parseCookies(header: string | null): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const part of (header ?? "").split(";")) {
     const index = part.indexOf("=");
-    if (index > 0) cookies.set(part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim()));
+    if (index > 0) cookies.set(part.slice(0, index).trim(), decodeCookie(part.slice(index + 1).trim()));
   }
   return cookies;
 }
@@ -42,4 +47,16 @@ export function contextFromRequest(request: Request): RequestContext {
     (name) => request.headers.get(name),
     (name) => cookies.get(name),
   );
+}
+
+function decodeCookie(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value; // a malformed cookie is just an unknown value, never an error
+  }
+}
+
+function requestIdOf(header: string | null): string {
+  return header && REQUEST_ID.test(header) ? header : randomUUID();
 }

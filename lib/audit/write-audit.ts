@@ -48,6 +48,7 @@ export async function writeAudit(tx: TenantTx, actor: AuditActor, entry: AuditEn
       after: json(entry.after),
       ipAddress: actor.request?.ip ?? null,
       userAgent: actor.request?.userAgent ?? null,
+      requestId: actor.request?.requestId ?? null,
     },
     select: { id: true },
   });

@@ -5,7 +5,8 @@ import { fieldErrorsOf } from "../errors";
 import { EmailNotConfiguredError } from "../email/send-email";
 import { logger } from "../logger";
 import { signIn, signOut } from "./auth";
-import { safeCallbackUrl, signInSchema } from "./sign-in-schema";
+import { safeRedirectPath } from "./safe-redirect";
+import { signInSchema } from "./sign-in-schema";
 
 export interface SignInFormState {
   error?: string;
@@ -21,7 +22,7 @@ export async function requestMagicLink(_previous: SignInFormState, formData: For
   });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), email: String(formData.get("email") ?? "") };
   try {
-    await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeCallbackUrl(parsed.data.callbackUrl) });
+    await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeRedirectPath(parsed.data.callbackUrl) });
   } catch (error) {
     if (error instanceof AuthError) {
       const cause = (error.cause as { err?: unknown } | undefined)?.err;
@@ -35,7 +36,7 @@ export async function requestMagicLink(_previous: SignInFormState, formData: For
 }
 
 export async function signInWithGitHub(formData: FormData): Promise<void> {
-  await signIn("github", { redirectTo: safeCallbackUrl(String(formData.get("callbackUrl") ?? "")) });
+  await signIn("github", { redirectTo: safeRedirectPath(String(formData.get("callbackUrl") ?? "")) });
 }
 
 export async function signOutUser(): Promise<void> {

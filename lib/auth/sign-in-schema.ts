@@ -11,8 +11,3 @@ export const signInSchema = z
     callbackUrl: z.string().max(2000).optional(),
   })
   .strict();
-
-/** Only same-site paths are followed after sign-in. */
-export function safeCallbackUrl(value: string | undefined | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}

@@ -24,14 +24,11 @@ export interface BillingOverview {
 export async function getBillingOverview(tx: TenantTx, workspaceId: string): Promise<BillingOverview | null> {
   const billing = await tx.billingConfig.findUnique({ where: { workspaceId } });
   if (!billing) return null;
-  const [seatsUsed, usage] = await Promise.all([
-    tx.teamMember.count({ where: { workspaceId, deletedAt: null, status: { in: ["active", "pending"] } } }),
-    tx.dailyUsage.findMany({
-      where: { workspaceId, day: { gte: billing.currentPeriodStart } },
-      orderBy: { day: "asc" },
-      take: 62,
-    }),
-  ]);
+  const usage = await tx.dailyUsage.findMany({
+    where: { workspaceId, day: { gte: billing.currentPeriodStart } },
+    orderBy: { day: "asc" },
+    take: 62,
+  });
   const planType = billing.planType as PlanType;
   return {
     planType,
@@ -48,7 +45,8 @@ export async function getBillingOverview(tx: TenantTx, workspaceId: string): Pro
         used: Number(billing.tracesCurrentMonth),
         limit: billing.tracesPerMonthLimit === null ? null : Number(billing.tracesPerMonthLimit),
       },
-      teamMembers: { used: seatsUsed, limit: billing.teamMembersLimit },
+      // Kept equal to active members + pending invitations by every team change (lib/team/seat-limit.ts).
+      teamMembers: { used: billing.teamMembersCurrent, limit: billing.teamMembersLimit },
       apiKeys: { used: billing.apiKeysCurrent, limit: billing.apiKeysLimit },
     },
     dailyUsage: usage.map((d) => ({ day: d.day.toISOString().slice(0, 10), traces: Number(d.traces) })),

@@ -8,14 +8,27 @@ export type EmailDelivery = "smtp" | "dev-mailbox";
 
 const cache = globalThis as unknown as { smtpTransport?: Transporter };
 
-/** How email goes out: SMTP when a server is set, else the dev mailbox, which never exists in production. */
-export function emailDeliveryFor(settings: { emailServer: string | undefined; nodeEnv: string }): EmailDelivery | null {
+/**
+ * How email goes out: SMTP when a server is set; else the development mailbox,
+ * only when asked for (`DEV_MAILBOX=1`, which `npm run dev` sets) and never in
+ * production; else not at all (sign-in by email is unavailable, invitations
+ * say their email was not sent).
+ */
+export function emailDeliveryFor(settings: {
+  emailServer: string | undefined;
+  nodeEnv: string;
+  devMailbox: boolean;
+}): EmailDelivery | null {
   if (settings.emailServer) return "smtp";
-  return settings.nodeEnv === "production" ? null : "dev-mailbox";
+  return settings.devMailbox && settings.nodeEnv !== "production" ? "dev-mailbox" : null;
 }
 
 export function emailDelivery(): EmailDelivery | null {
-  return emailDeliveryFor({ emailServer: env.EMAIL_SERVER, nodeEnv: env.NODE_ENV });
+  return emailDeliveryFor({
+    emailServer: env.EMAIL_SERVER,
+    nodeEnv: env.NODE_ENV,
+    devMailbox: env.DEV_MAILBOX === "1",
+  });
 }
 
 export class EmailNotConfiguredError extends Error {

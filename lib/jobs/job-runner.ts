@@ -20,7 +20,12 @@ export async function startJobRunner(
   options: { pollingIntervalSeconds?: number } = {},
 ): Promise<JobRunner> {
   const boss = new PgBoss({ connectionString, schema: "pgboss" });
-  boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
+  let stopping = false;
+  // Only the message and code: pg errors can carry the whole client (and its connection settings).
+  boss.on("error", (error: Error & { code?: string }) => {
+    if (stopping) return;
+    logger.error({ error: { message: error.message, code: error.code } }, "job queue error");
+  });
   await boss.start();
   // Jobs cross workspaces by nature: they run on the system client.
   const db = createPrismaClient(connectionString);
@@ -36,6 +41,7 @@ export async function startJobRunner(
   return {
     boss,
     stop: async () => {
+      stopping = true;
       await boss.stop({ graceful: true, timeout: 5000 });
       await db.$disconnect();
     },

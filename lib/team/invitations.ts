@@ -6,7 +6,7 @@ import { publishEvent } from "../events/publish-event";
 import { consumeInviteBudget } from "../rate-limit/invite-limits";
 import { INVITATION_TTL_MS, newInvitationToken } from "./invitation-token";
 import { refuseActOn, refuseGrant } from "./role-rules";
-import { assertSeatsFor } from "./seat-limit";
+import { assertSeatsFor, syncSeatCount } from "./seat-limit";
 import { lockMember, lockWorkspaceAndActor } from "./workspace-lock";
 import type { inviteMembersSchema, memberTargetSchema } from "./team-schemas";
 
@@ -89,6 +89,7 @@ export async function inviteMembers(
     });
     invited.push({ memberId: member.id, email, token });
   }
+  await syncSeatCount(ctx.tx, ctx.workspaceId);
   return { invited, skipped };
 }
 

@@ -78,22 +78,21 @@ export async function listMembers(
       }
     : {};
   const where: Prisma.TeamMemberWhereInput = { workspaceId, deletedAt: null, ...search };
-  const [total, rows, removed] = await Promise.all([
-    tx.teamMember.count({ where }),
-    tx.teamMember.findMany({
-      where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      skip: (query.page - 1) * MEMBERS_PAGE_SIZE,
-      take: MEMBERS_PAGE_SIZE,
-      select,
-    }),
-    tx.teamMember.findMany({
-      where: { workspaceId, deletedAt: { not: null }, status: { not: "pending" }, ...search },
-      orderBy: { deletedAt: "desc" },
-      take: 50,
-      select,
-    }),
-  ]);
+  // One after the other: statements on one transaction's connection never overlap.
+  const total = await tx.teamMember.count({ where });
+  const rows = await tx.teamMember.findMany({
+    where,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: (query.page - 1) * MEMBERS_PAGE_SIZE,
+    take: MEMBERS_PAGE_SIZE,
+    select,
+  });
+  const removed = await tx.teamMember.findMany({
+    where: { workspaceId, deletedAt: { not: null }, status: { not: "pending" }, ...search },
+    orderBy: { deletedAt: "desc" },
+    take: 50,
+    select,
+  });
   return {
     members: rows.map(view),
     total,

@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { publishEvent } from "../events/publish-event";
 import { refuseActOn, refuseRoleChange } from "./role-rules";
 import { assertActiveOwnerRemains } from "./owner-guard";
-import { assertSeatsFor } from "./seat-limit";
+import { assertSeatsFor, syncSeatCount } from "./seat-limit";
 import { lockMember, lockWorkspaceAndActor, type LockedMember } from "./workspace-lock";
 import type { changeRoleSchema, memberTargetSchema } from "./team-schemas";
 
@@ -38,6 +38,7 @@ const snapshot = (m: LockedMember) => ({
 
 async function finish(ctx: WorkspaceContext, memberId: string): Promise<MemberChange> {
   await assertActiveOwnerRemains(ctx.tx, ctx.workspaceId);
+  await syncSeatCount(ctx.tx, ctx.workspaceId);
   const row = await ctx.tx.teamMember.findUniqueOrThrow({
     where: { id: memberId },
     select: { id: true, role: true, status: true, deletedAt: true },
@@ -78,6 +79,8 @@ export async function changeMemberRole(
 export async function deactivateMember(ctx: WorkspaceContext, input: Target): Promise<MemberChange> {
   const { actor, target } = await begin(ctx, input.memberId);
   refuse(refuseActOn(actor.role, target.role));
+  // As with removal: nobody deactivates themselves (they would lock themselves out); they leave instead.
+  if (target.id === actor.id) throw new AppError("conflict", "You cannot deactivate yourself; use “Leave workspace”.");
   if (target.deletedAt || target.status !== "active")
     throw new AppError("conflict", "Only active members can be deactivated.");
   await ctx.tx.teamMember.update({ where: { id: target.id }, data: { status: "inactive", updatedBy: ctx.user.id } });
@@ -108,18 +111,22 @@ export async function reactivateMember(ctx: WorkspaceContext, input: Target): Pr
   return finish(ctx, target.id);
 }
 
-/** Soft delete, recording who: restorable. A pending invitation is revoked the same way. */
+/**
+ * Soft delete, recording who: restorable. A pending invitation is revoked the
+ * same way (`mode: "revoke"` accepts only invitations; "remove" takes either).
+ */
 export async function removeMember(
   ctx: WorkspaceContext,
   input: Target,
-  action: "member.removed" | "invitation.revoked" = "member.removed",
+  mode: "remove" | "revoke" = "remove",
 ): Promise<MemberChange> {
   const { actor, target } = await begin(ctx, input.memberId);
   refuse(refuseActOn(actor.role, target.role));
   if (target.deletedAt) throw new AppError("conflict", "That member was already removed.");
-  if (action === "invitation.revoked" && target.status !== "pending")
+  if (mode === "revoke" && target.status !== "pending")
     throw new AppError("conflict", "Only pending invitations can be revoked.");
   if (target.id === actor.id) throw new AppError("conflict", "To remove yourself, use “Leave workspace”.");
+  const action = target.status === "pending" ? "invitation.revoked" : "member.removed";
   await ctx.tx.teamMember.update({
     where: { id: target.id },
     data: { deletedAt: new Date(), deletedBy: ctx.user.id, updatedBy: ctx.user.id },

@@ -3,11 +3,25 @@ import { AppError } from "../errors";
 
 /** Active members plus pending invitations: what the plan's member limit counts. */
 export async function countSeats(tx: TenantTx, workspaceId: string): Promise<{ used: number; limit: number | null }> {
-  const [used, billing] = await Promise.all([
-    tx.teamMember.count({ where: { workspaceId, deletedAt: null, status: { in: ["active", "pending"] } } }),
-    tx.billingConfig.findUnique({ where: { workspaceId }, select: { teamMembersLimit: true } }),
-  ]);
+  // One after the other: statements on one transaction's connection never overlap.
+  const used = await tx.teamMember.count({
+    where: { workspaceId, deletedAt: null, status: { in: ["active", "pending"] } },
+  });
+  const billing = await tx.billingConfig.findUnique({ where: { workspaceId }, select: { teamMembersLimit: true } });
   return { used, limit: billing?.teamMembersLimit ?? null };
+}
+
+/**
+ * Keeps billing_config.team_members_current equal to the seats in use, in the
+ * transaction of every change to membership (the Billing tab's meter reads it).
+ */
+export async function syncSeatCount(tx: TenantTx, workspaceId: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE billing_config
+       SET team_members_current = (
+             SELECT count(*) FROM team_members
+              WHERE workspace_id = ${workspaceId}::uuid AND deleted_at IS NULL AND status IN ('active', 'pending'))
+     WHERE workspace_id = ${workspaceId}::uuid`;
 }
 
 export async function assertSeatsFor(tx: TenantTx, workspaceId: string, additional: number): Promise<void> {

@@ -81,7 +81,7 @@ export const revokeInvitationAction = defineWorkspaceAction({
   name: "revokeInvitation",
   permission: "team:manage",
   input: memberTargetSchema,
-  handler: (ctx, input) => removeMember(ctx, input, "invitation.revoked"),
+  handler: (ctx, input) => removeMember(ctx, input, "revoke"),
 });
 
 export const changeRoleAction = defineWorkspaceAction({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../access/permissions";
 import { workspaceIdSchema } from "../access/ids";
+import { plainText } from "../validation/plain-text";
 
 /** Inputs of the team actions; the forms, the actions and the REST handlers share them. */
 
@@ -45,18 +46,8 @@ export const acceptInvitationSchema = z.object({ token: invitationTokenSchema })
 
 export const memberListQuerySchema = z
   .object({
-    q: z.string().trim().max(200).optional(),
+    q: plainText(200, "The search").trim().optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
   })
   .strict();
 export type MemberListQuery = z.infer<typeof memberListQuerySchema>;
-
-/** PATCH /api/workspaces/{id}/team body: one of the member operations. */
-export const teamPatchSchema = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("change_role"), memberId, role: roleSchema }).strict(),
-  z.object({ action: z.literal("deactivate"), memberId }).strict(),
-  z.object({ action: z.literal("reactivate"), memberId }).strict(),
-  z.object({ action: z.literal("restore"), memberId }).strict(),
-  z.object({ action: z.literal("resend"), memberId }).strict(),
-  z.object({ action: z.literal("transfer_ownership"), memberId }).strict(),
-]);

@@ -1,10 +1,14 @@
 import { defineUserAction } from "../access/define-action";
 import { systemDb } from "../db/prisma";
+import { consumeWorkspaceCreationBudget } from "../rate-limit/workspace-creation-limits";
 import { createWorkspace } from "./create-workspace";
 import { createWorkspaceSchema } from "./workspace-schemas";
 
 export const createWorkspaceAction = defineUserAction({
   name: "createWorkspace",
   input: createWorkspaceSchema,
-  handler: ({ user, request }, input) => createWorkspace(systemDb(), user, input, request),
+  handler: async ({ user, request }, input) => {
+    await consumeWorkspaceCreationBudget(user.id, request.ip);
+    return createWorkspace(systemDb(), user, input, request);
+  },
 });

@@ -8,7 +8,10 @@ export const createWorkspaceSchema = z
       .trim()
       .min(2, "Use at least 2 characters")
       .max(100, "Use at most 100 characters")
-      .refine((name) => !/[\p{Cc}<>]/u.test(name), "Use letters, digits, spaces and punctuation"),
+      .refine(
+        (name) => name.isWellFormed() && !/[\p{Cc}<>]/u.test(name),
+        "Use letters, digits, spaces and punctuation",
+      ),
   })
   .strict();
 

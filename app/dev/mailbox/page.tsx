@@ -3,14 +3,14 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { readDevMailbox } from "@/lib/email/dev-mailbox";
-import { emailDelivery } from "@/lib/email/send-email";
+import { devMailboxVisible } from "@/lib/email/dev-mailbox-access";
 
 export const metadata: Metadata = { title: "Development mailbox" };
 export const dynamic = "force-dynamic";
 
-/** Development only: the emails the app would have sent. Does not exist in production or when SMTP is set. */
+/** Development only (DEV_MAILBOX=1, loopback clients): the emails the app would have sent. */
 export default function DevMailboxPage() {
-  if (emailDelivery() !== "dev-mailbox") notFound();
+  if (!devMailboxVisible()) notFound();
   const messages = readDevMailbox();
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-10">

@@ -1,25 +1,18 @@
+import { actionDispatchRoute, actionRoute } from "@/lib/access/action-route";
 import { workspaceRoute } from "@/lib/access/define-route";
-import { readJsonBody } from "@/lib/access/read-json-body";
 import { invalidInput } from "@/lib/errors";
-import { inviteMembers, rotateInvitation } from "@/lib/team/invitations";
+import {
+  changeRoleAction,
+  deactivateMemberAction,
+  inviteMembersAction,
+  reactivateMemberAction,
+  removeMemberAction,
+  resendInvitationAction,
+  restoreMemberAction,
+  transferOwnershipAction,
+} from "@/lib/team/team-action-definitions";
 import { listMembers } from "@/lib/team/list-members";
-import {
-  changeMemberRole,
-  deactivateMember,
-  reactivateMember,
-  removeMember,
-  restoreMember,
-  transferOwnership,
-} from "@/lib/team/manage-members";
-import {
-  inviteMembersSchema,
-  memberListQuerySchema,
-  memberTargetSchema,
-  teamPatchSchema,
-} from "@/lib/team/team-schemas";
-import { can } from "@/lib/access/permissions";
-import { forbidden } from "@/lib/errors";
-import { z } from "zod";
+import { memberListQuerySchema } from "@/lib/team/team-schemas";
 
 /** GET /api/workspaces/{id}/team?q=&page=: members and pending invitations. */
 export const GET = workspaceRoute("workspace:read", ({ tx, workspaceId }, request) => {
@@ -28,60 +21,18 @@ export const GET = workspaceRoute("workspace:read", ({ tx, workspaceId }, reques
   return listMembers(tx, workspaceId, query.data);
 });
 
-/** POST {emails, role}: invite. The response carries no links: invitations go out by email. */
-export const POST = workspaceRoute("team:manage", async (ctx, request) => {
-  const input = inviteMembersSchema
-    .omit({ workspaceId: true })
-    .strict()
-    .safeParse(await bodyObject(request));
-  if (!input.success) throw invalidInput(input.error);
-  const result = await inviteMembers(ctx, { ...input.data, workspaceId: ctx.workspaceId });
-  return { invited: result.invited.map(({ memberId, email }) => ({ memberId, email })), skipped: result.skipped };
-});
+/** POST {emails, role}: invite, and email each invitation (the same definition as the Team tab's). */
+export const POST = actionRoute(inviteMembersAction);
 
-/** PATCH {action, memberId, role?}: change_role, deactivate, reactivate, restore, resend, transfer_ownership. */
-export const PATCH = workspaceRoute("team:manage", async (ctx, request) => {
-  const body = teamPatchSchema.safeParse(await bodyObject(request));
-  if (!body.success) throw invalidInput(body.error);
-  const target = { workspaceId: ctx.workspaceId, memberId: body.data.memberId };
-  switch (body.data.action) {
-    case "change_role":
-      return changeMemberRole(ctx, { ...target, role: body.data.role });
-    case "deactivate":
-      return deactivateMember(ctx, target);
-    case "reactivate":
-      return reactivateMember(ctx, target);
-    case "restore":
-      return restoreMember(ctx, target);
-    case "resend": {
-      const { memberId, email } = await rotateInvitation(ctx, target, "resent");
-      return { memberId, email };
-    }
-    case "transfer_ownership":
-      if (!can(ctx.member.role, "workspace:own")) throw forbidden("transfer ownership");
-      return transferOwnership(ctx, target);
-  }
+/** PATCH {action, memberId, role?}: one member operation; `resend` emails a new link. */
+export const PATCH = actionDispatchRoute("team:manage", "action", {
+  change_role: changeRoleAction,
+  deactivate: deactivateMemberAction,
+  reactivate: reactivateMemberAction,
+  restore: restoreMemberAction,
+  resend: resendInvitationAction,
+  transfer_ownership: transferOwnershipAction,
 });
 
 /** DELETE {memberId}: remove a member (soft, restorable) or revoke a pending invitation. */
-export const DELETE = workspaceRoute("team:manage", async (ctx, request) => {
-  const body = z
-    .object({ memberId: z.string() })
-    .strict()
-    .safeParse(await bodyObject(request));
-  if (!body.success) throw invalidInput(body.error);
-  const target = memberTargetSchema.safeParse({ workspaceId: ctx.workspaceId, memberId: body.data.memberId });
-  if (!target.success) throw invalidInput(target.error);
-  const pending = await ctx.tx.teamMember.findFirst({
-    where: { id: target.data.memberId, workspaceId: ctx.workspaceId, status: "pending" },
-    select: { id: true },
-  });
-  return removeMember(ctx, target.data, pending ? "invitation.revoked" : "member.removed");
-});
-
-async function bodyObject(request: Request): Promise<Record<string, unknown>> {
-  const body = await readJsonBody(request);
-  if (!body || typeof body !== "object" || Array.isArray(body))
-    throw invalidInput(new z.ZodError([{ code: "custom", path: [], message: "Send a JSON object" }]));
-  return body as Record<string, unknown>;
-}
+export const DELETE = actionRoute(removeMemberAction);

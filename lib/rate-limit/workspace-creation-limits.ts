@@ -1,0 +1,19 @@
+import { consumeBudgets, inMinutes, rateLimiter, type Budget } from "./rate-limiter";
+
+/** Workspaces one person, and one network address, may create per day. */
+export const WORKSPACES_PER_USER_PER_DAY = 10;
+export const WORKSPACES_PER_IP_PER_DAY = 30;
+
+export async function consumeWorkspaceCreationBudget(userId: string, ip: string | null): Promise<void> {
+  const budgets: Budget[] = [
+    { limiter: rateLimiter("workspace_user", WORKSPACES_PER_USER_PER_DAY, 86_400), key: userId },
+  ];
+  // An unknown address (not served by our server) has no budget of its own to take from.
+  if (ip) budgets.push({ limiter: rateLimiter("workspace_ip", WORKSPACES_PER_IP_PER_DAY, 86_400), key: ip });
+  await consumeBudgets(
+    budgets,
+    1,
+    (seconds) =>
+      `You have created the most workspaces allowed for now. Try again in ${seconds > 3600 ? `${Math.ceil(seconds / 3600)} hours` : inMinutes(seconds)}.`,
+  );
+}
