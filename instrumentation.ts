@@ -3,9 +3,9 @@
  * to start with a missing or development-only setting, and says which.
  */
 export async function register() {
-  const { currentProductionConfigProblems } = await import("./lib/config/production-config");
-  const problems = currentProductionConfigProblems();
-  if (problems.length === 0) return;
-  console.error(`Refusing to start in production. Set:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-  process.exit(1);
+  // Next.js replaces this at build time; the check is for the Node.js server only.
+  // eslint-disable-next-line no-restricted-properties -- NEXT_RUNTIME is set by Next.js, not configuration
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { refuseToStartWithoutProductionConfig } = await import("./lib/config/production-config");
+  refuseToStartWithoutProductionConfig();
 }

@@ -16,7 +16,7 @@ import { withWorkspace } from "./with-workspace";
  */
 export function actionRoute<T>(action: RunnableAction<T>): RouteHandler & { permission: Permission | null } {
   const route: RouteHandler = async (request, { params }) => {
-    const { workspaceId } = await params;
+    const workspaceId = (await params)?.workspaceId;
     const body = await settle(() => readJsonObject(request));
     const result = await action.runWith(contextFromRequest(request), workspaceId, () =>
       inputFor(action, body.get(), workspaceId),
@@ -39,7 +39,7 @@ export function actionDispatchRoute(
   const choices = Object.keys(table) as [string, ...string[]];
   const choice = z.enum(choices, { error: `Choose one of: ${choices.join(", ")}` });
   const route: RouteHandler = async (request, { params }) => {
-    const { workspaceId } = await params;
+    const workspaceId = (await params)?.workspaceId;
     const context = contextFromRequest(request);
     const body = await settle(() => readJsonObject(request));
     const picked = body.ok ? choice.safeParse(body.value[field]) : null;

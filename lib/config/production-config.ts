@@ -38,3 +38,11 @@ export function currentProductionConfigProblems(): string[] {
     credentialsKey: env.INTEGRATION_CREDENTIALS_KEY,
   });
 }
+
+/** Ends the process with a message naming each missing setting (called when a server starts). */
+export function refuseToStartWithoutProductionConfig(): void {
+  const problems = currentProductionConfigProblems();
+  if (problems.length === 0) return;
+  console.error(`Refusing to start in production. Set:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  process.exit(1);
+}

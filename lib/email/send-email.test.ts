@@ -6,14 +6,16 @@ import { signInEmail } from "./templates/sign-in-email";
 
 describe("email delivery choice", () => {
   it("uses SMTP whenever a server is set", () => {
-    expect(emailDeliveryFor({ emailServer: "smtp://mail.example:587", nodeEnv: "production" })).toBe("smtp");
-    expect(emailDeliveryFor({ emailServer: "smtp://mail.example:587", nodeEnv: "development" })).toBe("smtp");
+    const smtp = "smtp://mail.example:587";
+    expect(emailDeliveryFor({ emailServer: smtp, nodeEnv: "production", devMailbox: false })).toBe("smtp");
+    expect(emailDeliveryFor({ emailServer: smtp, nodeEnv: "development", devMailbox: true })).toBe("smtp");
   });
 
-  it("falls back to the development mailbox outside production only", () => {
-    expect(emailDeliveryFor({ emailServer: undefined, nodeEnv: "development" })).toBe("dev-mailbox");
-    expect(emailDeliveryFor({ emailServer: undefined, nodeEnv: "test" })).toBe("dev-mailbox");
-    expect(emailDeliveryFor({ emailServer: undefined, nodeEnv: "production" })).toBeNull();
+  it("uses the development mailbox only when asked for (DEV_MAILBOX=1) and never in production", () => {
+    expect(emailDeliveryFor({ emailServer: undefined, nodeEnv: "development", devMailbox: true })).toBe("dev-mailbox");
+    expect(emailDeliveryFor({ emailServer: undefined, nodeEnv: "test", devMailbox: true })).toBe("dev-mailbox");
+    expect(emailDeliveryFor({ emailServer: undefined, nodeEnv: "development", devMailbox: false })).toBeNull();
+    expect(emailDeliveryFor({ emailServer: undefined, nodeEnv: "production", devMailbox: true })).toBeNull();
   });
 });
 
