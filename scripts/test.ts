@@ -31,6 +31,9 @@ try {
   await applyMigrations(database.url);
   const db = createPrismaClient(database.url);
   await seedSampleData(db, credentialsCipher());
+  // The browser tests all come from loopback: give that address fresh sign-in and
+  // workspace budgets, so an earlier run within the hour does not spend them.
+  await db.$executeRaw`DELETE FROM rate_limits WHERE key LIKE 'signin_ip:%' OR key LIKE 'workspace_ip:%'`;
   await db.$disconnect();
 
   const childEnv = childProcessEnv({ DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" });
@@ -71,6 +74,8 @@ try {
           EMAIL_SERVER: sink.url,
           E2E_MAILBOX_DIR: mailboxDir,
           AUTH_SECRET: randomBytes(32).toString("base64"),
+          // Production refuses to start without its own key (nothing in these tests decrypts seeded secrets).
+          INTEGRATION_CREDENTIALS_KEY: randomBytes(32).toString("base64"),
           AUTH_URL: `http://localhost:${env.E2E_PORT}`,
           APP_URL: `http://localhost:${env.E2E_PORT}`,
         });

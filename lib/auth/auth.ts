@@ -18,6 +18,8 @@ export const githubEnabled = Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRE
 
 /** Where a sign-in link request always ends, sent or throttled: the answer is the same either way. */
 export const CHECK_EMAIL_PATH = "/sign-in/check-email";
+/** Auth.js's own answer after sending a link (it redirects on to CHECK_EMAIL_PATH); a throttled request gets it too. */
+const LINK_SENT_ANSWER = "/api/auth/verify-request?provider=nodemailer&type=email";
 
 /** Auth.js's adapter, except that a new sign-in link retires the address's earlier unused ones. */
 function adapter() {
@@ -64,7 +66,7 @@ const config = (): NextAuthConfig => ({
       if (!email?.verificationRequest || !user.email) return true;
       if (await takeSignInLinkBudget(user.email, await requestIp())) return true;
       logger.warn("sign-in link refused: rate limit");
-      return CHECK_EMAIL_PATH; // no token, no email, and the same page as when one went out
+      return LINK_SENT_ANSWER; // no token, no email, and the same answer as when one went out
     },
     redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     // Identity comes from the database row only; whatever a client sends to
