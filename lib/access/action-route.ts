@@ -14,14 +14,18 @@ import { withWorkspace } from "./with-workspace";
  * events) — so the two cannot drift apart. The workspace id comes from the URL;
  * a body that names one is refused.
  */
-export function actionRoute<T>(action: RunnableAction<T>): RouteHandler & { permission: Permission | null } {
+export function actionRoute<T>(
+  action: RunnableAction<T>,
+  /** How the result reads over REST, when it differs from the server action's (e.g. no invitation links). */
+  present: (data: T) => unknown = (data) => data,
+): RouteHandler & { permission: Permission | null } {
   const route: RouteHandler = async (request, { params }) => {
     const workspaceId = (await params)?.workspaceId;
     const body = await settle(() => readJsonObject(request));
     const result = await action.runWith(contextFromRequest(request), workspaceId, () =>
       inputFor(action, body.get(), workspaceId),
     );
-    return respond(result);
+    return respond(result.ok ? { ok: true, data: present(result.data) } : result);
   };
   return Object.assign(route, { permission: action.permission });
 }
@@ -35,6 +39,7 @@ export function actionDispatchRoute(
   permission: Permission,
   field: string,
   table: Record<string, RunnableAction<unknown>>,
+  present: (data: unknown) => unknown = (data) => data,
 ): RouteHandler & { permission: Permission } {
   const choices = Object.keys(table) as [string, ...string[]];
   const choice = z.enum(choices, { error: `Choose one of: ${choices.join(", ")}` });
@@ -56,7 +61,8 @@ export function actionDispatchRoute(
     }
     const { [field]: _chosen, ...rest } = body.get();
     const action = table[picked!.data!]!;
-    return respond(await action.runWith(context, workspaceId, () => inputFor(action, rest, workspaceId)));
+    const result = await action.runWith(context, workspaceId, () => inputFor(action, rest, workspaceId));
+    return respond(result.ok ? { ok: true, data: present(result.data) } : result);
   };
   return Object.assign(route, { permission });
 }

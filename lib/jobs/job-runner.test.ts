@@ -7,7 +7,8 @@ import { createScratchDatabase, type ScratchDatabase } from "../db/scratch-datab
 import { createRoleWorkspace } from "../testing/fixtures";
 import { testDatabaseUrl } from "../testing/require-database";
 import { createTestUser } from "../testing/test-db";
-import { EXPIRE_INVITATIONS, startJobRunner, type JobRunner } from "./job-runner";
+import { EXPIRE_INVITATIONS, PRUNE_EVENT_OUTBOX, startJobRunner, type JobRunner } from "./job-runner";
+import { OUTBOX_RETENTION_DAYS } from "../events/prune-outbox";
 
 let scratch: ScratchDatabase;
 let db: Db;
@@ -50,5 +51,32 @@ describe("the job runner", () => {
       if (!retired) await new Promise((r) => setTimeout(r, 200));
     }
     expect(retired).toBeInstanceOf(Date);
+  });
+
+  it("schedules the outbox pruning daily; a run deletes events past the retention and keeps the rest", async () => {
+    const schedules = await runner.boss.getSchedules(PRUNE_EVENT_OUTBOX);
+    expect(schedules.map((s) => s.cron)).toEqual(["17 3 * * *"]);
+    const ws = await createRoleWorkspace(db, "prune");
+    const old = await db.eventOutbox.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        eventType: "member.invited",
+        createdAt: new Date(Date.now() - (OUTBOX_RETENTION_DAYS + 1) * 86_400_000),
+      },
+    });
+    const recent = await db.eventOutbox.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        eventType: "member.invited",
+        createdAt: new Date(Date.now() - (OUTBOX_RETENTION_DAYS - 1) * 86_400_000),
+      },
+    });
+    await runner.boss.send(PRUNE_EVENT_OUTBOX, {});
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && (await db.eventOutbox.count({ where: { id: old.id } })) > 0) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(await db.eventOutbox.count({ where: { id: old.id } })).toBe(0);
+    expect(await db.eventOutbox.count({ where: { id: recent.id } })).toBe(1);
   });
 });

@@ -1,9 +1,11 @@
 import { PgBoss } from "pg-boss";
 import { createPrismaClient } from "../db/prisma";
 import { logger } from "../logger";
+import { pruneEventOutbox } from "../events/prune-outbox";
 import { expireStaleInvitations } from "../team/expire-invitations";
 
 export const EXPIRE_INVITATIONS = "expire-invitations";
+export const PRUNE_EVENT_OUTBOX = "prune-event-outbox";
 
 export interface JobRunner {
   boss: PgBoss;
@@ -36,6 +38,14 @@ export async function startJobRunner(
     const retired = await expireStaleInvitations(db);
     if (retired) logger.info({ retired }, "expired stale invitations");
     return { retired };
+  });
+
+  await boss.createQueue(PRUNE_EVENT_OUTBOX);
+  await boss.schedule(PRUNE_EVENT_OUTBOX, "17 3 * * *"); // daily
+  await boss.work(PRUNE_EVENT_OUTBOX, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
+    const pruned = await pruneEventOutbox(db);
+    if (pruned) logger.info({ pruned }, "pruned the event outbox");
+    return { pruned };
   });
 
   return {

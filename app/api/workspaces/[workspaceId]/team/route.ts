@@ -12,6 +12,7 @@ import {
   transferOwnershipAction,
 } from "@/lib/team/team-action-definitions";
 import { listMembers } from "@/lib/team/list-members";
+import { withoutInvitationLinks } from "@/lib/team/without-invitation-links";
 import { memberListQuerySchema } from "@/lib/team/team-schemas";
 
 /** GET /api/workspaces/{id}/team?q=&page=: members and pending invitations. */
@@ -22,17 +23,22 @@ export const GET = workspaceRoute("workspace:read", ({ tx, workspaceId }, reques
 });
 
 /** POST {emails, role}: invite, and email each invitation (the same definition as the Team tab's). */
-export const POST = actionRoute(inviteMembersAction);
+export const POST = actionRoute(inviteMembersAction, withoutInvitationLinks);
 
 /** PATCH {action, memberId, role?}: one member operation; `resend` emails a new link. */
-export const PATCH = actionDispatchRoute("team:manage", "action", {
-  change_role: changeRoleAction,
-  deactivate: deactivateMemberAction,
-  reactivate: reactivateMemberAction,
-  restore: restoreMemberAction,
-  resend: resendInvitationAction,
-  transfer_ownership: transferOwnershipAction,
-});
+export const PATCH = actionDispatchRoute(
+  "team:manage",
+  "action",
+  {
+    change_role: changeRoleAction,
+    deactivate: deactivateMemberAction,
+    reactivate: reactivateMemberAction,
+    restore: restoreMemberAction,
+    resend: resendInvitationAction,
+    transfer_ownership: transferOwnershipAction,
+  },
+  withoutInvitationLinks,
+);
 
 /** DELETE {memberId}: remove a member (soft, restorable) or revoke a pending invitation. */
 export const DELETE = actionRoute(removeMemberAction);
