@@ -55,11 +55,13 @@ export async function startSmtpSink(onMessage: (email: ReceivedEmail) => void = 
   });
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
+  let stopped: Promise<void> | undefined;
   return {
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Idempotent: a test that takes the server down on purpose may stop it before its cleanup does.
+    stop: () => (stopped ??= new Promise<void>((resolve) => server.close(() => resolve()))),
   };
 }
 
