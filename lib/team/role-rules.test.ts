@@ -1,41 +1,74 @@
-// Table-driven over every actor role × target role × action.
+// The member rules (docs/decisions/004-team-invitations-and-member-rules.md), every actor × target × role,
+// with the expected answer written out by hand: null (allowed) or the exact refusal. Nothing here is
+// computed from ranks or the permission table, so a wrong rule cannot agree with itself.
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../access/permissions";
 import { refuseActOn, refuseGrant, refuseRoleChange } from "./role-rules";
 
-const rank: Record<Role, number> = { owner: 3, admin: 2, member: 1, viewer: 0 };
-const manages = (r: Role) => r === "owner" || r === "admin";
+const OK = null;
+const NOT_A_MANAGER = "Only owners and admins can manage members.";
+const OWNER_TARGET = "Only owners can change or remove an owner.";
+const OWNER_GRANT = "Only owners can make someone an owner.";
 
-describe.each(ROLES)("actor %s", (actor) => {
-  it.each(ROLES)("acting on a %s (deactivate, reactivate, remove, restore, resend, revoke)", (target) => {
-    const allowed = manages(actor) && rank[target] <= rank[actor] && (target !== "owner" || actor === "owner");
-    expect(refuseActOn(actor, target) === null).toBe(allowed);
+type Row = Record<Role, string | null>;
+
+/** refuseActOn(actor, target): deactivate, reactivate, remove, restore, resend, revoke. */
+const ACT_ON: Record<Role, Row> = {
+  owner: { owner: OK, admin: OK, member: OK, viewer: OK },
+  admin: { owner: OWNER_TARGET, admin: OK, member: OK, viewer: OK },
+  member: { owner: NOT_A_MANAGER, admin: NOT_A_MANAGER, member: NOT_A_MANAGER, viewer: NOT_A_MANAGER },
+  viewer: { owner: NOT_A_MANAGER, admin: NOT_A_MANAGER, member: NOT_A_MANAGER, viewer: NOT_A_MANAGER },
+};
+
+/** refuseGrant(actor, role): invite with a role, change someone to it. */
+const GRANT: Record<Role, Row> = {
+  owner: { owner: OK, admin: OK, member: OK, viewer: OK },
+  admin: { owner: OWNER_GRANT, admin: OK, member: OK, viewer: OK },
+  member: { owner: NOT_A_MANAGER, admin: NOT_A_MANAGER, member: NOT_A_MANAGER, viewer: NOT_A_MANAGER },
+  viewer: { owner: NOT_A_MANAGER, admin: NOT_A_MANAGER, member: NOT_A_MANAGER, viewer: NOT_A_MANAGER },
+};
+
+const allOk: Row = { owner: OK, admin: OK, member: OK, viewer: OK };
+const noManager: Row = { owner: NOT_A_MANAGER, admin: NOT_A_MANAGER, member: NOT_A_MANAGER, viewer: NOT_A_MANAGER };
+const noOwnerTarget: Row = { owner: OWNER_TARGET, admin: OWNER_TARGET, member: OWNER_TARGET, viewer: OWNER_TARGET };
+
+/** refuseRoleChange(actor, target, role): ROLE_CHANGE[actor][target][role]. */
+const ROLE_CHANGE: Record<Role, Record<Role, Row>> = {
+  owner: { owner: allOk, admin: allOk, member: allOk, viewer: allOk },
+  admin: {
+    owner: noOwnerTarget,
+    admin: { owner: OWNER_GRANT, admin: OK, member: OK, viewer: OK },
+    member: { owner: OWNER_GRANT, admin: OK, member: OK, viewer: OK },
+    viewer: { owner: OWNER_GRANT, admin: OK, member: OK, viewer: OK },
+  },
+  member: { owner: noManager, admin: noManager, member: noManager, viewer: noManager },
+  viewer: { owner: noManager, admin: noManager, member: noManager, viewer: noManager },
+};
+
+const pairs = ROLES.flatMap((a) => ROLES.map((b) => [a, b] as const));
+const triples = pairs.flatMap(([a, b]) => ROLES.map((c) => [a, b, c] as const));
+
+describe("refuseActOn", () => {
+  it.each(pairs)("%s acting on a %s", (actor, target) => {
+    expect(refuseActOn(actor, target)).toBe(ACT_ON[actor][target]);
   });
-
-  it.each(ROLES)("granting %s (invite with it, change to it)", (role) => {
-    const allowed = manages(actor) && rank[role] <= rank[actor] && (role !== "owner" || actor === "owner");
-    expect(refuseGrant(actor, role) === null).toBe(allowed);
-  });
-
-  it.each(ROLES.flatMap((target) => ROLES.map((role) => [target, role] as const)))(
-    "changing a %s to %s",
-    (target, role) => {
-      const allowed = refuseActOn(actor, target) === null && refuseGrant(actor, role) === null;
-      expect(refuseRoleChange(actor, target, role) === null).toBe(allowed);
-    },
-  );
 });
 
-describe("the rules in words", () => {
-  it("an admin cannot change or remove an owner, nor make one", () => {
-    expect(refuseActOn("admin", "owner")).toMatch(/Only owners/);
-    expect(refuseGrant("admin", "owner")).toMatch(/Only owners/);
+describe("refuseGrant", () => {
+  it.each(pairs)("%s granting %s", (actor, role) => {
+    expect(refuseGrant(actor, role)).toBe(GRANT[actor][role]);
   });
-  it("an admin manages admins, members and viewers", () => {
-    for (const target of ["admin", "member", "viewer"] as const) expect(refuseActOn("admin", target)).toBeNull();
+});
+
+describe("refuseRoleChange", () => {
+  it.each(triples)("%s changing a %s to %s", (actor, target, role) => {
+    expect(refuseRoleChange(actor, target, role)).toBe(ROLE_CHANGE[actor][target][role]);
   });
-  it("members and viewers manage nobody", () => {
-    for (const actor of ["member", "viewer"] as const)
-      for (const target of ROLES) expect(refuseActOn(actor, target)).not.toBeNull();
+
+  it("the tables cover every combination (16 + 16 + 64) and allow exactly 7 + 7 + 25", () => {
+    const allowed = (rows: Row[]) => rows.flatMap((row) => Object.values(row)).filter((v) => v === OK).length;
+    expect(allowed(Object.values(ACT_ON))).toBe(7);
+    expect(allowed(Object.values(GRANT))).toBe(7);
+    expect(allowed(Object.values(ROLE_CHANGE).flatMap((byTarget) => Object.values(byTarget)))).toBe(25);
   });
 });

@@ -2,10 +2,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { readDevMailbox } from "../email/dev-mailbox";
 import { createRoleWorkspace, createSession, requestAs, type RoleWorkspace } from "../testing/fixtures";
-import { createTestUser, testPrisma } from "../testing/test-db";
+import { createTestUser, scratchPrisma, testPrisma } from "../testing/test-db";
 import { expireStaleInvitations } from "./expire-invitations";
 import { readInvitation } from "./accept-invitation";
 import { hashInvitationToken } from "./invitation-token";
+import { countSeats } from "./seat-limit";
 import {
   acceptInvitationAction,
   changeRoleAction,
@@ -287,20 +288,49 @@ describe("accepting", () => {
     ).toBe(0);
   });
 
-  it("the hourly job retires expired invitations and frees their seats", async () => {
-    const ws = await createRoleWorkspace(db, "expire");
-    const { invited } = await invite(ws, [`stale-${Date.now()}@example.com`, `fresh-${Date.now()}@example.com`]);
-    await db.teamMember.update({
-      where: { id: invited[0]!.memberId },
-      data: { invitationExpiresAt: new Date(Date.now() - 1000) },
-    });
-    expect(await expireStaleInvitations(db)).toBeGreaterThanOrEqual(1);
-    const rows = await db.teamMember.findMany({
-      where: { id: { in: invited.map((i) => i.memberId) } },
-      orderBy: { createdAt: "asc" },
-    });
-    expect(rows.find((r) => r.id === invited[0]!.memberId)!.deletedAt).toBeInstanceOf(Date);
-    expect(rows.find((r) => r.id === invited[1]!.memberId)!.deletedAt).toBeNull();
+  it("the hourly job retires exactly the expired pending invitations, of every workspace, and frees their seats", async () => {
+    // The job crosses workspaces: on the shared database it would retire other test files' rows while
+    // they run, so it gets a database of its own.
+    const scratch = await scratchPrisma("expire");
+    try {
+      const sdb = scratch.db;
+      const now = new Date("2026-06-01T12:00:00.000Z");
+      const at = (ms: number) => new Date(now.getTime() + ms);
+      const a = await createRoleWorkspace(sdb, "expire-a", { memberLimit: 5 });
+      const b = await createRoleWorkspace(sdb, "expire-b");
+      const row = async (workspaceId: string, status: "pending" | "active", expiresAt: Date, deletedAt?: Date) => {
+        const user = await createTestUser(sdb, "expire");
+        return (
+          await sdb.teamMember.create({
+            data: { workspaceId, userId: user.id, role: "member", status, invitationExpiresAt: expiresAt, deletedAt },
+          })
+        ).id;
+      };
+      const stale = await row(a.workspaceId, "pending", at(-1000));
+      const staleElsewhere = await row(b.workspaceId, "pending", at(-7 * 86_400_000));
+      const expiringNow = await row(a.workspaceId, "pending", now);
+      const fresh = await row(b.workspaceId, "pending", at(1000));
+      const alreadyRetired = await row(a.workspaceId, "pending", at(-5000), at(-2000));
+      const joined = await row(b.workspaceId, "active", at(-1000));
+      // Workspace a: 4 active + 2 live pending = 6 seats used of 5 before the run, 5 after.
+      const seats = () => sdb.$transaction((tx) => countSeats(tx, a.workspaceId));
+      expect(await seats()).toEqual({ used: 6, limit: 5 });
+
+      expect(await expireStaleInvitations(sdb, now)).toBe(2);
+      const rows = Object.fromEntries((await sdb.teamMember.findMany()).map((r) => [r.id, r]));
+      expect(rows[stale]!.deletedAt).toEqual(now);
+      expect(rows[staleElsewhere]!.deletedAt).toEqual(now);
+      expect(rows[expiringNow]!.deletedAt).toBeNull();
+      expect(rows[fresh]!.deletedAt).toBeNull();
+      expect(rows[alreadyRetired]!.deletedAt).toEqual(at(-2000));
+      expect(rows[joined]!).toMatchObject({ status: "active", deletedAt: null });
+      expect(await seats()).toEqual({ used: 5, limit: 5 });
+      // Nothing else changed, and a second run finds nothing.
+      expect(await sdb.teamMember.count({ where: { deletedAt: { not: null } } })).toBe(3);
+      expect(await expireStaleInvitations(sdb, now)).toBe(0);
+    } finally {
+      await scratch.close();
+    }
   });
 });
 

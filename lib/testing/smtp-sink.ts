@@ -15,6 +15,12 @@ function decodeQuotedPrintable(source: string): string {
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** The header section with folded lines joined (RFC 5322 §2.2.3: long headers such as Subject wrap). */
+function unfoldedHeaders(raw: string): string {
+  const end = raw.search(/\r?\n\r?\n/);
+  return (end < 0 ? raw : raw.slice(0, end)).replace(/\r?\n(?=[ \t])/g, "");
+}
+
 /**
  * A real SMTP server on loopback that accepts every message (tests only).
  * The app talks to it with nodemailer exactly as it would to a real relay.
@@ -39,7 +45,7 @@ export async function startSmtpSink(onMessage: (email: ReceivedEmail) => void = 
         const email: ReceivedEmail = {
           to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          subject: /^Subject: (.*)$/im.exec(raw)?.[1]?.trim() ?? "",
+          subject: /^Subject: (.*)$/im.exec(unfoldedHeaders(raw))?.[1]?.trim() ?? "",
           body,
           receivedAt: new Date().toISOString(),
         };
@@ -55,11 +61,13 @@ export async function startSmtpSink(onMessage: (email: ReceivedEmail) => void = 
   });
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
+  let stopped: Promise<void> | undefined;
   return {
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Idempotent: a test that takes the server down on purpose may stop it before its cleanup does.
+    stop: () => (stopped ??= new Promise<void>((resolve) => server.close(() => resolve()))),
   };
 }
 

@@ -33,6 +33,22 @@ export async function createTestUser(db: Db, label = "user"): Promise<{ id: stri
 }
 
 /**
+ * A scratch database of the test's own, migrated and empty, with a Prisma client: for code that works
+ * across all workspaces (jobs), which must not run over other test files' rows. `close()` drops it.
+ */
+export async function scratchPrisma(label: string): Promise<{ db: Db; close: () => Promise<void> }> {
+  const scratch = await createScratchDatabase(testDatabaseUrl, label);
+  const db = createPrismaClient(scratch.url);
+  return {
+    db,
+    close: async () => {
+      await db.$disconnect();
+      await scratch.drop();
+    },
+  };
+}
+
+/**
  * A scratch database of the test file's own, migrated and loaded with the
  * sample data, with a connected pg client. `close()` ends and drops it.
  */

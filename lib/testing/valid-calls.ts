@@ -1,0 +1,142 @@
+// A valid call of every server action and every workspace or user route, each in a fresh workspace of
+// its own (calls change things). The access matrix calls them as every role (an allowed role must
+// succeed); the bad-input test spoils them field by field.
+import { createHash, randomBytes } from "node:crypto";
+import type { Role } from "../access/permissions";
+import type { Db } from "../db/prisma";
+import { createRoleWorkspace, type RoleWorkspace } from "./fixtures";
+import { createTestUser } from "./test-db";
+
+export interface ValidCall {
+  /** The workspace the caller (`ws.actors[role]`) belongs to. */
+  ws: RoleWorkspace;
+  input: Record<string, unknown>;
+  /** Workspaces whose rows a refused call must leave as they were. */
+  workspaces: string[];
+}
+
+/** A member of a fresh workspace to act on: active (viewer by default) or a pending invitation. */
+export async function workspaceWithTarget(
+  db: Db,
+  status: "active" | "pending" | "inactive" | "removed",
+  role: Role = "viewer",
+): Promise<{ ws: RoleWorkspace; memberId: string }> {
+  const ws = await createRoleWorkspace(db, "valid-call");
+  const user = await createTestUser(db, "target");
+  const member = await db.teamMember.create({
+    data: {
+      workspaceId: ws.workspaceId,
+      userId: user.id,
+      role,
+      status: status === "pending" ? "pending" : status === "inactive" ? "inactive" : "active",
+      deletedAt: status === "removed" ? new Date() : null,
+      invitationTokenHash: status === "pending" ? randomBytes(32).toString("hex") : null,
+      invitationExpiresAt: status === "pending" ? new Date(Date.now() + 86_400_000) : null,
+    },
+  });
+  return { ws, memberId: member.id };
+}
+
+const onTarget =
+  (status: "active" | "pending" | "inactive" | "removed", extra: Record<string, unknown> = {}) =>
+  async (db: Db): Promise<ValidCall> => {
+    const { ws, memberId } = await workspaceWithTarget(db, status);
+    return { ws, input: { workspaceId: ws.workspaceId, memberId, ...extra }, workspaces: [ws.workspaceId] };
+  };
+
+const newAddress = () => `new-${randomBytes(6).toString("hex")}@test.example`;
+
+/** By action name (ACTIONS in lib/actions-registry.ts): a valid input for a caller of `role`. */
+export const ACTION_SETUPS: Record<string, (db: Db, role: Role) => Promise<ValidCall>> = {
+  createWorkspace: async (db) => {
+    const ws = await createRoleWorkspace(db, "valid-call");
+    return { ws, input: { name: "Matrix workspace" }, workspaces: [ws.workspaceId] };
+  },
+  inviteMembers: async (db) => {
+    const ws = await createRoleWorkspace(db, "valid-call");
+    return {
+      ws,
+      input: { workspaceId: ws.workspaceId, emails: [newAddress()], role: "viewer" },
+      workspaces: [ws.workspaceId],
+    };
+  },
+  resendInvitation: onTarget("pending"),
+  copyInvitationLink: onTarget("pending"),
+  revokeInvitation: onTarget("pending"),
+  changeRole: onTarget("active", { role: "member" }),
+  deactivateMember: onTarget("active"),
+  reactivateMember: onTarget("inactive"),
+  removeMember: onTarget("active"),
+  restoreMember: onTarget("removed"),
+  leaveWorkspace: async (db) => {
+    const ws = await createRoleWorkspace(db, "valid-call");
+    // A second owner, so that even the owner may leave.
+    const extra = await createTestUser(db, "owner2");
+    await db.teamMember.create({
+      data: { workspaceId: ws.workspaceId, userId: extra.id, role: "owner", status: "active" },
+    });
+    return { ws, input: { workspaceId: ws.workspaceId }, workspaces: [ws.workspaceId] };
+  },
+  transferOwnership: onTarget("active"),
+  acceptInvitation: async (db, role) => {
+    // An invitation for the caller to another workspace.
+    const ws = await createRoleWorkspace(db, "valid-call");
+    const host = await createRoleWorkspace(db, "valid-call-host");
+    const token = randomBytes(32).toString("base64url");
+    await db.teamMember.create({
+      data: {
+        workspaceId: host.workspaceId,
+        userId: ws.actors[role].userId,
+        role: "member",
+        status: "pending",
+        invitationTokenHash: createHash("sha256").update(token).digest("hex"),
+        invitationExpiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    return { ws, input: { token }, workspaces: [ws.workspaceId, host.workspaceId] };
+  },
+};
+
+export interface ValidRequest {
+  ws: RoleWorkspace;
+  /** JSON body (methods other than GET). */
+  body?: Record<string, unknown>;
+  /** Query parameters the route reads, each with a valid value. */
+  query?: Record<string, string>;
+}
+
+const plain = async (db: Db): Promise<ValidRequest> => ({ ws: await createRoleWorkspace(db, "valid-request") });
+const targetBody =
+  (status: "active" | "pending", extra: Record<string, unknown>) =>
+  async (db: Db): Promise<ValidRequest> => {
+    const { ws, memberId } = await workspaceWithTarget(db, status);
+    return { ws, body: { memberId, ...extra } };
+  };
+
+/** By route file and method: a valid request in a fresh workspace (workspace and user routes). */
+export const ROUTE_SETUPS: Record<string, Record<string, (db: Db) => Promise<ValidRequest>>> = {
+  "app/api/workspaces/route.ts": {
+    GET: plain,
+    POST: async (db) => ({ ...(await plain(db)), body: { name: "Valid request" } }),
+  },
+  "app/api/workspaces/[workspaceId]/team/route.ts": {
+    GET: async (db) => ({ ...(await plain(db)), query: { q: "valid", page: "1" } }),
+    POST: async (db) => ({ ...(await plain(db)), body: { emails: [newAddress()], role: "viewer" } }),
+    PATCH: targetBody("active", { action: "change_role", role: "member" }),
+    DELETE: targetBody("active", {}),
+  },
+  "app/api/workspaces/[workspaceId]/billing/route.ts": { GET: plain },
+  "app/api/workspaces/[workspaceId]/integrations/route.ts": { GET: plain },
+  "app/api/workspaces/[workspaceId]/audit-log/route.ts": {
+    GET: async (db) => ({
+      ...(await plain(db)),
+      query: {
+        actor: "someone@test.example",
+        action: "member.removed",
+        from: "2026-01-01",
+        to: "2026-12-31",
+        page: "1",
+      },
+    }),
+  },
+};
