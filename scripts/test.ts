@@ -1,7 +1,7 @@
 // `npm test`: the whole suite. It provides the database (embedded PostgreSQL,
 // or DATABASE_URL when set), migrates and seeds it, runs the unit and
 // integration tests (Vitest), builds the app if the build is stale, and runs
-// the browser tests (Playwright on Debian's Chromium) against `next start`.
+// the browser tests (Playwright on Debian's Chromium) against our production server (`npm start`).
 //   npm test -- --unit-only | --e2e-only    run one half
 //   npm test -- --unit-only lib/team         other arguments go to Vitest / Playwright (a file filter)
 import { spawn } from "node:child_process";

@@ -51,7 +51,7 @@ async function pageFixture(db: Db): Promise<{ workspaceId: string; cookie: strin
   return { workspaceId: workspace.id, cookie: `authjs.session-token=${sessionToken}`, memberId: members[10]!.id };
 }
 
-/** `next start` on the benchmark database, then the settings pages and one server action under load. */
+/** Our production server on the benchmark database, then the settings pages and one server action under load. */
 export async function runPageBench(
   db: Db,
   databaseUrl: string,
@@ -59,18 +59,24 @@ export async function runPageBench(
 ): Promise<PageResult[]> {
   const fixture = await pageFixture(db);
   const base = `http://127.0.0.1:${options.port}`;
-  const server = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(options.port)], {
-    env: childProcessEnv({
-      DATABASE_URL: databaseUrl,
-      NODE_ENV: "production",
-      AUTH_SECRET: randomBytes(32).toString("base64"),
-      AUTH_URL: base,
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
-    }),
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const server = spawn(
+    "node",
+    ["scripts/start-server.mjs", "--hostname", "127.0.0.1", "--port", String(options.port)],
+    {
+      env: childProcessEnv({
+        DATABASE_URL: databaseUrl,
+        NODE_ENV: "production",
+        AUTH_SECRET: randomBytes(32).toString("base64"),
+        AUTH_URL: base,
+        APP_URL: base,
+        INTEGRATION_CREDENTIALS_KEY: randomBytes(32).toString("base64"),
+        LOG_LEVEL: "warn",
+        NEXT_TELEMETRY_DISABLED: "1",
+      }),
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    },
+  );
   try {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
