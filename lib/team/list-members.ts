@@ -1,4 +1,4 @@
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { TenantTx } from "../db/tenant-transaction";
 import type { Role } from "../access/permissions";
 import type { MemberListQuery } from "./team-schemas";
@@ -14,6 +14,8 @@ export interface MemberView {
   status: "pending" | "active" | "inactive";
   lastActiveAt: string | null;
   invitedBy: string | null;
+  /** When a pending invitation was created. */
+  invitedAt: string | null;
   invitationExpiresAt: string | null;
   joinedAt: string | null;
   removedAt: string | null;
@@ -21,35 +23,39 @@ export interface MemberView {
 
 export const MEMBERS_PAGE_SIZE = 25;
 
-const select = {
-  id: true,
-  role: true,
-  status: true,
-  lastActiveAt: true,
-  invitationExpiresAt: true,
-  joinedAt: true,
-  deletedAt: true,
-  user: { select: { id: true, name: true, email: true } },
-  inviter: { select: { name: true, email: true } },
-} satisfies Prisma.TeamMemberSelect;
-
-type Row = Prisma.TeamMemberGetPayload<{ select: typeof select }>;
+/** One row of the member queries: the membership, its person and who invited them. */
+interface Row {
+  id: string;
+  role: string;
+  status: string;
+  last_active_at: Date | null;
+  invitation_expires_at: Date | null;
+  joined_at: Date | null;
+  deleted_at: Date | null;
+  created_at: Date;
+  user_id: string;
+  name: string | null;
+  email: string;
+  inviter_name: string | null;
+  inviter_email: string | null;
+}
 
 function view(row: Row): MemberView {
   // An invitation reveals nothing about whether the address has an account.
   const joined = row.status !== "pending";
   return {
     id: row.id,
-    userId: joined ? row.user.id : null,
-    name: joined ? row.user.name : null,
-    email: row.user.email,
+    userId: joined ? row.user_id : null,
+    name: joined ? row.name : null,
+    email: row.email,
     role: row.role as Role,
     status: row.status as MemberView["status"],
-    lastActiveAt: row.lastActiveAt?.toISOString() ?? null,
-    invitedBy: row.inviter ? (row.inviter.name ?? row.inviter.email) : null,
-    invitationExpiresAt: row.status === "pending" ? (row.invitationExpiresAt?.toISOString() ?? null) : null,
-    joinedAt: row.joinedAt?.toISOString() ?? null,
-    removedAt: row.deletedAt?.toISOString() ?? null,
+    lastActiveAt: row.last_active_at?.toISOString() ?? null,
+    invitedBy: row.inviter_email ? (row.inviter_name ?? row.inviter_email) : null,
+    invitedAt: row.status === "pending" ? row.created_at.toISOString() : null,
+    invitationExpiresAt: row.status === "pending" ? (row.invitation_expires_at?.toISOString() ?? null) : null,
+    joinedAt: row.joined_at?.toISOString() ?? null,
+    removedAt: row.deleted_at?.toISOString() ?? null,
   };
 }
 
@@ -62,42 +68,46 @@ export interface MemberList {
   removed: MemberView[];
 }
 
-/** Members and pending invitations with server-side search (name or email) and pagination. */
+/**
+ * Members and pending invitations with server-side search (email; names only of
+ * people who joined) and pagination. Plain SQL, one statement at a time: Prisma
+ * loads relations with extra queries that overlap on a transaction's connection.
+ */
 export async function listMembers(
   tx: TenantTx,
   workspaceId: string,
   query: MemberListQuery = { page: 1 },
 ): Promise<MemberList> {
-  // Names are searched only for people who joined: an invitee's account name must not be probeable.
-  const search: Prisma.TeamMemberWhereInput = query.q
-    ? {
-        OR: [
-          { user: { email: { contains: query.q, mode: "insensitive" } } },
-          { status: { not: "pending" }, user: { name: { contains: query.q, mode: "insensitive" } } },
-        ],
-      }
-    : {};
-  const where: Prisma.TeamMemberWhereInput = { workspaceId, deletedAt: null, ...search };
-  // One after the other: statements on one transaction's connection never overlap.
-  const total = await tx.teamMember.count({ where });
-  const rows = await tx.teamMember.findMany({
-    where,
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    skip: (query.page - 1) * MEMBERS_PAGE_SIZE,
-    take: MEMBERS_PAGE_SIZE,
-    select,
-  });
-  const removed = await tx.teamMember.findMany({
-    where: { workspaceId, deletedAt: { not: null }, status: { not: "pending" }, ...search },
-    orderBy: { deletedAt: "desc" },
-    take: 50,
-    select,
-  });
+  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, "\\$&")}%` : null;
+  const matches = Prisma.sql`(${pattern}::text IS NULL OR u.email ILIKE ${pattern}
+      OR (tm.status <> 'pending' AND u.name ILIKE ${pattern}))`;
+  const counted = await tx.$queryRaw<{ total: bigint }[]>`
+    SELECT count(*) AS total FROM team_members tm JOIN users u ON u.id = tm.user_id
+     WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NULL AND ${matches}`;
+  const total = counted[0]?.total ?? 0n;
+  const rows = await tx.$queryRaw<Row[]>`
+    ${SELECT_ROWS}
+     WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NULL AND ${matches}
+     ORDER BY tm.created_at, tm.id
+     LIMIT ${MEMBERS_PAGE_SIZE} OFFSET ${(query.page - 1) * MEMBERS_PAGE_SIZE}`;
+  const removed = await tx.$queryRaw<Row[]>`
+    ${SELECT_ROWS}
+     WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NOT NULL AND tm.status <> 'pending'
+       AND ${matches}
+     ORDER BY tm.deleted_at DESC
+     LIMIT 50`;
   return {
     members: rows.map(view),
-    total,
+    total: Number(total),
     page: query.page,
-    pageCount: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)),
+    pageCount: Math.max(1, Math.ceil(Number(total) / MEMBERS_PAGE_SIZE)),
     removed: removed.map(view),
   };
 }
+
+const SELECT_ROWS = Prisma.sql`
+  SELECT tm.id, tm.role, tm.status, tm.last_active_at, tm.invitation_expires_at, tm.joined_at, tm.deleted_at,
+         tm.created_at, u.id AS user_id, u.name, u.email, inviter.name AS inviter_name, inviter.email AS inviter_email
+    FROM team_members tm
+    JOIN users u ON u.id = tm.user_id
+    LEFT JOIN users inviter ON inviter.id = tm.invited_by`;
