@@ -2,9 +2,14 @@ import { z } from "zod";
 
 /** `?format=` of `GET /api/workspaces/{id}/audit-log`: JSON (one page) or a CSV file (every page). */
 export const auditResponseFormatSchema = z
-  .array(z.enum(["json", "csv"], { error: "Format must be json or csv." }))
-  .max(1, "Format was given more than once; give it once.")
-  .transform((values) => values[0] ?? "json");
+  .object({
+    format: z
+      .array(z.string())
+      .max(1, "Format was given more than once; give it once.")
+      .transform((values) => values[0] ?? "json")
+      .pipe(z.enum(["json", "csv"], { error: "Format must be json or csv." })),
+  })
+  .transform(({ format }) => format);
 
 export type AuditResponseFormat = z.output<typeof auditResponseFormatSchema>;
 
@@ -12,5 +17,5 @@ export type AuditResponseFormat = z.output<typeof auditResponseFormatSchema>;
 export function auditResponseFormatFrom(params: URLSearchParams) {
   const values = params.getAll("format").filter((value) => value !== "");
   params.delete("format");
-  return auditResponseFormatSchema.safeParse(values);
+  return auditResponseFormatSchema.safeParse({ format: values });
 }
