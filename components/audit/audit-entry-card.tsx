@@ -11,17 +11,20 @@ const pretty = (value: unknown) => JSON.stringify(value, null, 2);
  */
 export function AuditEntryCard({ entry }: { entry: AuditEntryView }) {
   const hasChange = entry.before !== null || entry.after !== null;
+  const origin = [entry.ipAddress, entry.client].filter(Boolean).join(" · ");
   return (
-    <li className="grid min-w-0 gap-2 p-4 sm:grid-cols-[minmax(0,1fr)_11rem] sm:gap-x-6">
+    <li className="grid min-w-0 grid-cols-1 gap-2 p-4 sm:grid-cols-[minmax(0,1fr)_11rem] sm:gap-x-6">
       <div className="grid min-w-0 gap-1">
-        <p className="font-medium break-words">{entry.description}</p>
+        <p className="font-medium wrap-anywhere">{entry.description}</p>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
           <code className="rounded bg-zinc-100 px-1.5 py-0.5 break-all text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
             {entry.action}
           </code>
-          <span className="break-all">{entry.ipAddress ?? "IP unknown"}</span>
-          <span aria-hidden="true">·</span>
-          <span title={entry.userAgent ?? undefined}>{entry.client ?? "Client unknown"}</span>
+          {origin && (
+            <span title={entry.userAgent ?? undefined} className="wrap-anywhere">
+              {origin}
+            </span>
+          )}
         </p>
         {(hasChange || entry.userAgent) && (
           <details className="text-xs text-zinc-600 dark:text-zinc-400">
