@@ -176,6 +176,7 @@ test("on a 390px phone the entries stack as cards without horizontal scrolling",
   context,
   baseURL,
 }, testInfo) => {
+  test.slow(); // full-page screenshots at the phone's pixel ratio
   const { owner, memberId, workspace } = await ownerWorkspace("phone");
   await seedBulkyEntries(workspace.id, owner, memberId);
   await signInAs(context, baseURL!, owner.id);

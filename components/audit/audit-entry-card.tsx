@@ -7,7 +7,8 @@ const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 /**
  * One entry: the sentence first, then when, the action's id and where it came
  * from. A card on a phone, a row from `sm` up; before/after and the raw user
- * agent sit in a disclosure.
+ * agent sit in a disclosure, wrapped rather than scrolled (a scrolling box
+ * would need keyboard access).
  */
 export function AuditEntryCard({ entry }: { entry: AuditEntryView }) {
   const hasChange = entry.before !== null || entry.after !== null;
@@ -36,7 +37,7 @@ export function AuditEntryCard({ entry }: { entry: AuditEntryView }) {
                 <div className="min-w-0">
                   <dt className="font-medium">Before</dt>
                   <dd>
-                    <pre className="max-h-48 overflow-auto rounded bg-zinc-50 p-2 break-all whitespace-pre-wrap dark:bg-zinc-950">
+                    <pre className="rounded bg-zinc-50 p-2 break-all whitespace-pre-wrap dark:bg-zinc-950">
                       {pretty(entry.before)}
                     </pre>
                   </dd>
@@ -46,7 +47,7 @@ export function AuditEntryCard({ entry }: { entry: AuditEntryView }) {
                 <div className="min-w-0">
                   <dt className="font-medium">After</dt>
                   <dd>
-                    <pre className="max-h-48 overflow-auto rounded bg-zinc-50 p-2 break-all whitespace-pre-wrap dark:bg-zinc-950">
+                    <pre className="rounded bg-zinc-50 p-2 break-all whitespace-pre-wrap dark:bg-zinc-950">
                       {pretty(entry.after)}
                     </pre>
                   </dd>
