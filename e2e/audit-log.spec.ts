@@ -5,6 +5,8 @@ import { createUser, createWorkspace, db } from "./support/db";
 import { signInAs } from "./support/session";
 
 test.afterAll(() => db.$disconnect());
+// Axe, full-page screenshots and downloads on a shared two-core machine: the default 30 s is too tight.
+test.describe.configure({ timeout: 120_000 });
 
 const auditLog = (workspaceId: string, query = "") => `/w/${workspaceId}/settings/audit-log${query}`;
 

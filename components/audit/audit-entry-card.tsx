@@ -14,7 +14,7 @@ export function AuditEntryCard({ entry }: { entry: AuditEntryView }) {
   const hasChange = entry.before !== null || entry.after !== null;
   const origin = [entry.ipAddress, entry.client].filter(Boolean).join(" · ");
   return (
-    <li className="grid min-w-0 grid-cols-1 gap-2 p-4 sm:grid-cols-[minmax(0,1fr)_11rem] sm:gap-x-6">
+    <li className="grid min-w-0 grid-cols-1 gap-2 p-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:gap-x-6">
       <div className="grid min-w-0 gap-1">
         <p className="font-medium wrap-anywhere">{entry.description}</p>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
@@ -63,7 +63,7 @@ export function AuditEntryCard({ entry }: { entry: AuditEntryView }) {
           </details>
         )}
       </div>
-      <p className="text-xs text-zinc-600 sm:text-right sm:text-sm dark:text-zinc-400">
+      <p className="text-xs text-zinc-600 sm:text-right sm:text-sm sm:whitespace-nowrap dark:text-zinc-400">
         <time dateTime={entry.createdAt}>{time.format(new Date(entry.createdAt))} UTC</time>
       </p>
     </li>
