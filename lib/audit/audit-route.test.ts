@@ -119,6 +119,30 @@ describe("the audit log, readable", () => {
     expect(text).not.toContain(SECRET_NAME);
   });
 
+  it("an actor whose only membership here is a pending invitation shows as their address, not their name", async () => {
+    const local = await createRoleWorkspace(db, "audit-pending-actor");
+    const pending = await createTestUser(db, "audit-pending-actor");
+    await db.user.update({ where: { id: pending.id }, data: { name: SECRET_NAME } });
+    await db.teamMember.create({
+      data: { workspaceId: local.workspaceId, userId: pending.id, role: "member", status: "pending" },
+    });
+    await db.auditLog.create({
+      data: {
+        workspaceId: local.workspaceId,
+        actorUserId: pending.id,
+        actorEmail: pending.email,
+        action: "member.left",
+        targetType: "member",
+      },
+    });
+    const response = await call("", local.actors.owner.token, local.workspaceId);
+    const text = await response.text();
+    expect(JSON.parse(text).data.entries.map((e: { description: string }) => e.description)).toEqual([
+      `${pending.email} left the workspace`,
+    ]);
+    expect(text).not.toContain(SECRET_NAME);
+  });
+
   it("filters by the actor's name as well as their address", async () => {
     const { data } = await (await call("?actor=adam%20ADMIN")).json();
     expect(data.entries.map((e: { action: string }) => e.action)).toEqual([
