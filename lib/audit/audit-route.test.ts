@@ -124,7 +124,13 @@ describe("the audit log, readable", () => {
     const pending = await createTestUser(db, "audit-pending-actor");
     await db.user.update({ where: { id: pending.id }, data: { name: SECRET_NAME } });
     await db.teamMember.create({
-      data: { workspaceId: local.workspaceId, userId: pending.id, role: "member", status: "pending" },
+      data: {
+        workspaceId: local.workspaceId,
+        userId: pending.id,
+        role: "member",
+        status: "pending",
+        invitationExpiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
     await db.auditLog.create({
       data: {
