@@ -1,17 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AuditFiltersForm } from "@/components/audit/audit-filters-form";
-import { AuditTable } from "@/components/audit/audit-table";
+import { AuditEntryList } from "@/components/audit/audit-entry-list";
+import { AuditFiltersForm, type AuditFilterValues } from "@/components/audit/audit-filters-form";
+import { AuditPagination } from "@/components/audit/audit-pagination";
+import { ExportCsvLink } from "@/components/audit/export-csv-link";
 import { NoAccess } from "@/components/settings/no-access";
 import { SectionHeading } from "@/components/settings/section-heading";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadWorkspacePage } from "@/lib/access/load-workspace-page";
-import { auditFiltersFrom, auditFiltersSchema } from "@/lib/audit/audit-filters";
+import { auditFilterQuery, auditFiltersFrom } from "@/lib/audit/audit-filters";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
+import { fieldErrorsOf } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 type Search = Record<string, string | string[] | undefined>;
+
+/** The values as typed, to show back in the form: one string each, printable, bounded. */
+function typedValues(search: Search): AuditFilterValues {
+  const typed = (key: string) => {
+    const value = search[key];
+    return typeof value === "string" ? value.replace(/[\p{Cc}\p{Cs}]/gu, "").slice(0, 320) : undefined;
+  };
+  return { actor: typed("actor"), action: typed("action"), from: typed("from"), to: typed("to") };
+}
 
 export default async function AuditLogPage({
   params,
@@ -23,62 +35,74 @@ export default async function AuditLogPage({
   const { workspaceId } = await params;
   const search = await searchParams;
   const parsed = auditFiltersFrom(search);
-  const filters = parsed.success ? parsed.data : auditFiltersSchema.parse({});
-  const errors = parsed.success
-    ? []
-    : parsed.error.issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}.`);
   const base = `/w/${workspaceId}/settings/audit-log`;
-  const load = await loadWorkspacePage(workspaceId, "audit:read", base, ({ tx }) =>
-    listAuditEntries(tx, workspaceId, filters),
+  // Refused filters list nothing: the page says what was wrong instead of showing unfiltered entries.
+  const load = await loadWorkspacePage(workspaceId, "audit:read", base, async ({ tx }) =>
+    parsed.success ? listAuditEntries(tx, workspaceId, parsed.data) : null,
   );
   if (!load.allowed) return <NoAccess what="The audit log is visible to owners and admins." />;
-  const { entries, page, pageCount, total } = load.data;
 
-  const pageHref = (n: number) => {
-    const query = new URLSearchParams(
-      Object.entries({ ...filters, page: String(n) }).filter(([, v]) => v !== undefined && v !== "") as [
-        string,
-        string,
-      ][],
+  const filtered = Object.values(typedValues(search)).some(Boolean);
+  const heading = (
+    <SectionHeading
+      title="Audit log"
+      description="Every sensitive change: who did what to whom, when and from where (secrets redacted)."
+      actions={
+        parsed.success && load.data && load.data.total > 0 ? (
+          <ExportCsvLink
+            href={`/api/workspaces/${workspaceId}/audit-log?${auditFilterQuery(parsed.data, { format: "csv" })}`}
+          />
+        ) : undefined
+      }
+    />
+  );
+
+  if (!parsed.success || !load.data) {
+    return (
+      <section className="grid gap-4">
+        {heading}
+        <AuditFiltersForm
+          values={typedValues(search)}
+          errors={parsed.success ? {} : fieldErrorsOf(parsed.error)}
+          clearHref={base}
+        />
+      </section>
     );
-    return `${base}?${query.toString()}`;
-  };
+  }
+
+  const filters = parsed.data;
+  const { entries, page, pageCount, total } = load.data;
+  const pageHref = (n: number) => `${base}?${auditFilterQuery(filters, { page: String(n) })}`;
 
   return (
     <section className="grid gap-4">
-      <SectionHeading
-        title="Audit log"
-        description="Every sensitive change: who, what, before and after (secrets redacted), from where."
-      />
-      <AuditFiltersForm filters={parsed.success ? filters : {}} errors={errors} />
-      {entries.length === 0 ? (
-        <EmptyState title="No entries match">Try wider filters.</EmptyState>
+      {heading}
+      <AuditFiltersForm values={filters} errors={{}} clearHref={filtered ? base : null} />
+      {total === 0 ? (
+        filtered ? (
+          <EmptyState title="No entries match these filters">
+            <Link href={base} className="font-medium underline underline-offset-2">
+              Clear the filters
+            </Link>{" "}
+            to see the whole log.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No activity yet">
+            Changes to the team, such as invitations, role changes and removals, will appear here.
+          </EmptyState>
+        )
+      ) : entries.length === 0 ? (
+        <EmptyState title={`There is no page ${page}`}>
+          The log has {pageCount} page{pageCount === 1 ? "" : "s"} with these filters.{" "}
+          <Link href={pageHref(1)} className="font-medium underline underline-offset-2">
+            Go to the first page
+          </Link>
+          .
+        </EmptyState>
       ) : (
-        <AuditTable entries={entries} />
+        <AuditEntryList entries={entries} />
       )}
-      <nav aria-label="Audit log pages" className="flex items-center justify-between text-sm">
-        <span className="text-zinc-600 dark:text-zinc-400">
-          {total.toLocaleString("en-US")} entr{total === 1 ? "y" : "ies"} · page {page} of {pageCount}
-        </span>
-        <span className="flex gap-2">
-          {page > 1 && (
-            <Link
-              className="rounded-lg px-3 py-2 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
-              href={pageHref(page - 1)}
-            >
-              Previous
-            </Link>
-          )}
-          {page < pageCount && (
-            <Link
-              className="rounded-lg px-3 py-2 font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
-              href={pageHref(page + 1)}
-            >
-              Next
-            </Link>
-          )}
-        </span>
-      </nav>
+      {total > 0 && <AuditPagination page={page} pageCount={pageCount} total={total} pageHref={pageHref} />}
     </section>
   );
 }

@@ -1,0 +1,42 @@
+/**
+ * The actions the app writes (lib/team, lib/workspaces), grouped as the
+ * Action filter lists them. The filter matches by prefix, so `member.`
+ * selects every member change.
+ */
+export const AUDIT_ACTION_GROUPS = [
+  {
+    label: "Members",
+    all: { value: "member.", label: "Any member change" },
+    actions: [
+      { value: "member.role_changed", label: "Role changed" },
+      { value: "member.deactivated", label: "Member deactivated" },
+      { value: "member.reactivated", label: "Member reactivated" },
+      { value: "member.removed", label: "Member removed" },
+      { value: "member.restored", label: "Member restored" },
+      { value: "member.joined", label: "Member joined" },
+      { value: "member.left", label: "Member left" },
+    ],
+  },
+  {
+    label: "Invitations",
+    all: { value: "invitation.", label: "Any invitation change" },
+    actions: [
+      { value: "invitation.sent", label: "Invitation sent" },
+      { value: "invitation.resent", label: "Invitation re-sent" },
+      { value: "invitation.link_copied", label: "Invitation link copied" },
+      { value: "invitation.revoked", label: "Invitation revoked" },
+    ],
+  },
+  {
+    label: "Workspace",
+    all: { value: "workspace.", label: "Any workspace change" },
+    actions: [
+      { value: "workspace.created", label: "Workspace created" },
+      { value: "workspace.ownership_transferred", label: "Ownership transferred" },
+    ],
+  },
+] as const;
+
+export const KNOWN_AUDIT_ACTIONS: readonly string[] = AUDIT_ACTION_GROUPS.flatMap((group) =>
+  group.actions.map((action) => action.value),
+);

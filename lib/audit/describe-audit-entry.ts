@@ -1,0 +1,99 @@
+/** A person as the audit log shows them: the account name when it may be shown, else the address. */
+export interface AuditPerson {
+  name: string | null;
+  email: string | null;
+}
+
+/** What a sentence is made of; the listing resolves the names. */
+export interface DescribableAuditEntry {
+  action: string;
+  /** null: the system did it (a job), not a person. */
+  actor: AuditPerson | null;
+  targetType: string;
+  /** The member acted on, for `targetType: "member"`; a pending invitation has no name (only the address is shown). */
+  target: AuditPerson | null;
+  before: unknown;
+  after: unknown;
+}
+
+const ROLE_LABELS: Record<string, string> = { owner: "Owner", admin: "Admin", member: "Member", viewer: "Viewer" };
+const MAX_QUOTED = 80;
+
+const field = (value: unknown, key: string): string | null => {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const inner = (value as Record<string, unknown>)[key];
+  if (typeof inner !== "string") return null;
+  const text = inner.trim();
+  if (!text) return null;
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
+};
+
+const roleLabel = (role: string | null): string | null =>
+  role === null ? null : (ROLE_LABELS[role] ?? role.charAt(0).toUpperCase() + role.slice(1));
+
+const personName = (person: AuditPerson | null): string | null => person?.name?.trim() || person?.email || null;
+
+const words = (identifier: string) => identifier.replaceAll("_", " ").trim();
+
+/** "Olivia Owner updated the integration “Alerts”" for `<area>.<verb>` actions this file does not know. */
+function genericSentence(actor: string, entry: DescribableAuditEntry): string {
+  const [area = "", ...rest] = entry.action.split(".");
+  const verb = words(rest.join(" "));
+  const subject = words(area) || words(entry.targetType) || "workspace";
+  const name = field(entry.after, "name") ?? field(entry.before, "name");
+  if (/^[a-z]+ed\b/.test(verb)) return `${actor} ${verb} the ${subject}${name ? ` “${name}”` : ""}`;
+  return `${actor} performed “${words(entry.action.replaceAll(".", " ")) || "an unnamed action"}”`;
+}
+
+/**
+ * One audit entry as a sentence naming who did it, to whom, and what changed:
+ * "Adam Admin changed Mia Member's role: Member → Viewer". Pure; the names
+ * come resolved from the listing. Unknown actions still read as a sentence.
+ */
+export function describeAuditEntry(entry: DescribableAuditEntry): string {
+  const actor = personName(entry.actor) ?? "The system";
+  const address =
+    entry.target?.email ?? field(entry.after, "email") ?? field(entry.before, "email") ?? "an unknown address";
+  const target = personName(entry.target) ?? field(entry.after, "email") ?? field(entry.before, "email") ?? "a member";
+  const fromRole = roleLabel(field(entry.before, "role"));
+  const toRole = roleLabel(field(entry.after, "role"));
+
+  switch (entry.action) {
+    case "member.role_changed":
+      return fromRole && toRole
+        ? `${actor} changed ${target}'s role: ${fromRole} → ${toRole}`
+        : `${actor} changed ${target}'s role`;
+    case "member.deactivated":
+      return `${actor} deactivated ${target}`;
+    case "member.reactivated":
+      return `${actor} reactivated ${target}`;
+    case "member.removed":
+      return `${actor} removed ${target} from the workspace`;
+    case "member.restored":
+      return `${actor} restored ${target} to the workspace`;
+    case "member.left":
+      return `${actor} left the workspace`;
+    case "member.joined":
+      return toRole ? `${actor} joined as ${toRole}` : `${actor} joined`;
+    case "invitation.sent":
+      return toRole ? `${actor} invited ${address} as ${toRole}` : `${actor} invited ${address}`;
+    case "invitation.resent":
+      return `${actor} re-sent the invitation to ${address}`;
+    case "invitation.link_copied":
+      return `${actor} copied the invitation link for ${address}`;
+    case "invitation.revoked":
+      return `${actor} revoked the invitation to ${address}`;
+    case "invitation.expired":
+      return `The invitation to ${address} expired`;
+    case "workspace.created": {
+      const name = field(entry.after, "name");
+      return name ? `${actor} created the workspace “${name}”` : `${actor} created the workspace`;
+    }
+    case "workspace.ownership_transferred": {
+      const newOwner = personName(entry.target) ?? field(entry.after, "owner") ?? "another member";
+      return `${actor} transferred ownership to ${newOwner}`;
+    }
+    default:
+      return genericSentence(actor, entry);
+  }
+}
