@@ -76,29 +76,24 @@ async function resolvePeople(tx: TenantTx, workspaceId: string, rows: Row[]) {
   const memberIds = unique(rows.map((row) => (row.targetType === "member" ? row.targetId : null))).filter((id) =>
     UUID.test(id),
   );
-  const [actors, members] = await Promise.all([
-    actorIds.length
-      ? tx.user.findMany({
-          where: { id: { in: actorIds } },
-          select: {
-            id: true,
-            name: true,
-            memberships: { where: { workspaceId, status: { not: "pending" } }, select: { id: true }, take: 1 },
-          },
-        })
-      : [],
-    memberIds.length
-      ? tx.teamMember.findMany({
-          where: { workspaceId, id: { in: memberIds } },
-          select: { id: true, status: true, user: { select: { name: true, email: true } } },
-        })
-      : [],
-  ]);
+  // Plain SQL, one statement at a time: Prisma's relation loads overlap on a transaction's connection.
+  const actors = actorIds.length
+    ? await tx.$queryRaw<{ id: string; name: string | null; joined: boolean }[]>`
+        SELECT u.id, u.name, EXISTS (
+                 SELECT 1 FROM team_members tm
+                  WHERE tm.user_id = u.id AND tm.workspace_id = ${workspaceId}::uuid AND tm.status <> 'pending'
+               ) AS joined
+          FROM users u WHERE u.id = ANY(${actorIds}::uuid[])`
+    : [];
+  const members = memberIds.length
+    ? await tx.$queryRaw<{ id: string; status: string; name: string | null; email: string }[]>`
+        SELECT tm.id, tm.status, u.name, u.email
+          FROM team_members tm JOIN users u ON u.id = tm.user_id
+         WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.id = ANY(${memberIds}::uuid[])`
+    : [];
   return {
-    actorName: new Map(actors.map((a) => [a.id, a.memberships.length > 0 ? a.name : null])),
-    target: new Map(
-      members.map((m) => [m.id, { name: m.status === "pending" ? null : m.user.name, email: m.user.email }]),
-    ),
+    actorName: new Map(actors.map((a) => [a.id, a.joined ? a.name : null])),
+    target: new Map(members.map((m) => [m.id, { name: m.status === "pending" ? null : m.name, email: m.email }])),
   };
 }
 
@@ -149,9 +144,10 @@ export async function queryAuditEntries(
 
 /** One page of a workspace's audit log, newest first. */
 export async function listAuditEntries(tx: TenantTx, workspaceId: string, filters: AuditFilters): Promise<AuditPage> {
-  const [total, entries] = await Promise.all([
-    tx.auditLog.count({ where: whereOf(workspaceId, filters) }),
-    queryAuditEntries(tx, workspaceId, filters, { skip: (filters.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
-  ]);
+  const total = await tx.auditLog.count({ where: whereOf(workspaceId, filters) });
+  const entries = await queryAuditEntries(tx, workspaceId, filters, {
+    skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
+    take: AUDIT_PAGE_SIZE,
+  });
   return { total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), entries };
 }
