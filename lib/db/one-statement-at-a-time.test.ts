@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { withWorkspace } from "../access/with-workspace";
+import { childProcessEnv } from "../env";
 import { getBillingOverview } from "../billing/billing-overview";
 import { listMembers } from "../team/list-members";
 import { countSeats } from "../team/seat-limit";
@@ -229,7 +230,7 @@ describe("the detectors catch a deliberate overlap", () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--eval", script, "--", ws.workspaceId],
-      { cwd: root, env: { ...process.env, NODE_OPTIONS: "" }, timeout: 60_000 },
+      { cwd: root, env: childProcessEnv({ DATABASE_URL: testDatabaseUrl, NODE_OPTIONS: undefined }), timeout: 60_000 },
     );
     const report = JSON.parse(stdout.trim().split("\n").at(-1)!) as { afterPrisma: number; warnings: string[] };
     expect(report.afterPrisma).toBe(0);
