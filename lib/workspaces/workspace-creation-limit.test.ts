@@ -46,7 +46,9 @@ describe("per person", () => {
     expect(refused.retryAfterSeconds).toBeGreaterThan(0);
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(86_400);
     expect(await ownerships(user.id)).toBe(10);
-    expect(await db.workspace.count({ where: { name: "Limit 11", teamMembers: { some: { userId: user.id } } } })).toBe(0);
+    expect(await db.workspace.count({ where: { name: "Limit 11", teamMembers: { some: { userId: user.id } } } })).toBe(
+      0,
+    );
     const budget = await rateLimiter("workspace_user", WORKSPACES_PER_USER_PER_DAY, 86_400).get(user.id);
     expect(budget?.consumedPoints).toBe(10);
   });
@@ -87,5 +89,21 @@ describe("per network address", () => {
       ok: true,
     });
     expect(await ownerships(fourth.id)).toBe(2);
+  });
+});
+
+describe("a failed creation", () => {
+  it("gives back the budgets it took", async () => {
+    const user = await signedInUser("creator-failed");
+    // An address longer than audit_log.ip_address (varchar 64) makes the creation's audit insert fail after
+    // the budgets were taken (as a deadlock or lost connection would).
+    const ip = `${uniqueIp()}-${"x".repeat(60)}`;
+    const failed = await createWorkspaceAction.run(context(user.token, ip), { name: "Will fail" });
+    expect(failed).toMatchObject({ ok: false, code: "internal" });
+    expect(await ownerships(user.id)).toBe(0);
+    expect(
+      (await rateLimiter("workspace_user", WORKSPACES_PER_USER_PER_DAY, 86_400).get(user.id))?.consumedPoints ?? 0,
+    ).toBe(0);
+    expect((await rateLimiter("workspace_ip", WORKSPACES_PER_IP_PER_DAY, 86_400).get(ip))?.consumedPoints ?? 0).toBe(0);
   });
 });
