@@ -188,4 +188,40 @@ describe("the expiry job (a scratch database: it crosses workspaces)", () => {
     await expectSeats(scratchDb, a, 3, "a after a second run");
     await expectSeats(scratchDb, b, 1, "b after a second run");
   });
+
+  it("a team change that commits while the expiry job runs in the same workspace leaves the counter right", async () => {
+    // The expiry job takes no workspace lock. Here it has retired an invitation and updated the
+    // counter, not yet committed, when a team change's final syncSeatCount starts (it waits for the
+    // billing row); then the job commits, then the team change.
+    const ws = await workspaceWith("expiry-race", 2, [{ expired: true }, { expired: false }]);
+    await expectSeats(scratchDb, ws, 4, "before");
+
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let expired!: () => void;
+    const expiredYet = new Promise<void>((resolve) => (expired = resolve));
+    const job = scratchDb.$transaction(
+      async (tx) => {
+        const retired = await expireStaleInvitations(tx as unknown as Db);
+        expired();
+        await gate;
+        return retired;
+      },
+      { timeout: 30_000 },
+    );
+    await expiredYet;
+    const change = tenantTransaction(scratchDb, ws, (tx) => syncSeatCount(tx, ws));
+    // Wait until the team change is blocked on the job's locks (only this test uses the scratch database).
+    for (let i = 0; i < 100; i++) {
+      const [row] = await scratchDb.$queryRaw<{ waiting: bigint }[]>`
+        SELECT count(*) AS waiting FROM pg_stat_activity
+         WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      if (Number(row?.waiting ?? 0) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    release();
+    expect(await job).toBe(1);
+    await change;
+    await expectSeats(scratchDb, ws, 3, "after the job and the change both committed");
+  });
 });
