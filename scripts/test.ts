@@ -31,8 +31,9 @@ try {
   await applyMigrations(database.url);
   const db = createPrismaClient(database.url);
   await seedSampleData(db, credentialsCipher());
-  // The browser tests all come from loopback: give that address fresh sign-in and
-  // workspace budgets, so an earlier run within the hour does not spend them.
+  // The browser tests all come from loopback and the integration tests from one test
+  // address: give client addresses fresh sign-in and workspace budgets, so an earlier
+  // run within the day does not spend them.
   await db.$executeRaw`DELETE FROM rate_limits WHERE key LIKE 'signin_ip:%' OR key LIKE 'workspace_ip:%'`;
   await db.$disconnect();
 

@@ -2,6 +2,7 @@ import { workspaceIdSchema } from "./ids";
 import { systemDb, type Db } from "../db/prisma";
 import { tenantTransaction, type TenantTx } from "../db/tenant-transaction";
 import { forbidden, notFound, unauthorized } from "../errors";
+import { logger } from "../logger";
 import { can, isRole, type Permission, type Role } from "./permissions";
 import type { RequestContext } from "./request-context";
 import { sessionUser, type SessionUser } from "./session-user";
@@ -13,6 +14,8 @@ export interface WorkspaceContext {
   user: SessionUser;
   member: { id: string; role: Role };
   request: RequestContext;
+  /** Registers an undo for something done outside the transaction (a rate-limit budget taken), run if it rolls back. */
+  onRollback: (undo: () => Promise<void>) => void;
 }
 
 export interface UserContext {
@@ -52,22 +55,39 @@ export async function withWorkspace<T>(
   if (!parsed.success) throw notFound();
   const workspaceId = parsed.data;
 
-  return tenantTransaction(db, workspaceId, async (tx) => {
-    const member = await tx.teamMember.findFirst({
-      where: { workspaceId, userId: user.id, status: "active", deletedAt: null },
-      select: { id: true, role: true, lastActiveAt: true },
+  const undos: (() => Promise<void>)[] = [];
+  try {
+    return await tenantTransaction(db, workspaceId, async (tx) => {
+      const member = await tx.teamMember.findFirst({
+        where: { workspaceId, userId: user.id, status: "active", deletedAt: null },
+        select: { id: true, role: true, lastActiveAt: true },
+      });
+      if (!member || !isRole(member.role)) throw notFound();
+      if (!can(member.role, permission)) throw forbidden();
+      const result = await work({
+        tx,
+        workspaceId,
+        user,
+        member: { id: member.id, role: member.role },
+        request,
+        onRollback: (undo) => undos.push(undo),
+      });
+      // Last, so the request's own locks (a team change locks the workspace first) are taken in a
+      // consistent order and two concurrent team changes cannot deadlock on this row.
+      if (!member.lastActiveAt || Date.now() - member.lastActiveAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
+        await tx.teamMember.updateMany({
+          where: { id: member.id, deletedAt: null },
+          data: { lastActiveAt: new Date() },
+        });
+      }
+      return result;
     });
-    if (!member || !isRole(member.role)) throw notFound();
-    if (!can(member.role, permission)) throw forbidden();
-
-    const result = await work({ tx, workspaceId, user, member: { id: member.id, role: member.role }, request });
-    // Last, so the request's own locks (a team change locks the workspace first) are taken in a
-    // consistent order and two concurrent team changes cannot deadlock on this row.
-    if (!member.lastActiveAt || Date.now() - member.lastActiveAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
-      await tx.teamMember.updateMany({ where: { id: member.id, deletedAt: null }, data: { lastActiveAt: new Date() } });
-    }
-    return result;
-  });
+  } catch (error) {
+    await Promise.all(
+      undos.map((undo) => undo().catch((e: Error) => logger.warn({ error: e.message }, "undo failed"))),
+    );
+    throw error;
+  }
 }
 
 /** For the few actions that need a signed-in user but no workspace (create one, list mine). */

@@ -4,9 +4,18 @@ import { consumeBudgets, inMinutes, rateLimiter } from "./rate-limiter";
 export const INVITES_PER_WORKSPACE_PER_HOUR = 100;
 export const INVITES_PER_INVITER_PER_HOUR = 30;
 
-/** Takes `count` invitations from the inviter's and the workspace's hourly budgets, or refuses with 429. */
-export async function consumeInviteBudget(workspaceId: string, inviterId: string, count: number): Promise<void> {
-  await consumeBudgets(
+/**
+ * Takes `count` invitations from the inviter's and the workspace's hourly
+ * budgets, or refuses with 429; gives them back if the request's transaction
+ * rolls back.
+ */
+export async function consumeInviteBudget(
+  ctx: { workspaceId: string; user: { id: string }; onRollback: (undo: () => Promise<void>) => void },
+  count: number,
+): Promise<void> {
+  const { workspaceId } = ctx;
+  const inviterId = ctx.user.id;
+  const { refund } = await consumeBudgets(
     [
       { limiter: rateLimiter("invite_user", INVITES_PER_INVITER_PER_HOUR, 3600), key: `${workspaceId}:${inviterId}` },
       { limiter: rateLimiter("invite_ws", INVITES_PER_WORKSPACE_PER_HOUR, 3600), key: workspaceId },
@@ -14,4 +23,5 @@ export async function consumeInviteBudget(workspaceId: string, inviterId: string
     count,
     (seconds) => `Too many invitations in the last hour. Try again in ${inMinutes(seconds)}.`,
   );
+  ctx.onRollback(refund);
 }

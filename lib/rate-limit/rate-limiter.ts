@@ -51,13 +51,15 @@ export function isRateLimiterRefusal(error: unknown): error is { msBeforeNext: n
 /**
  * Takes `count` points from every budget, or none: when one refuses, what was
  * taken is given back (a refused attempt costs nobody anything) and the caller
- * gets a 429 with when to retry, phrased by `message`.
+ * gets a 429 with when to retry, phrased by `message`. The budgets live outside
+ * the caller's transaction: the returned `refund` gives the points back when
+ * the work they paid for does not happen after all.
  */
 export async function consumeBudgets(
   budgets: Budget[],
   count: number,
   message: (retryAfterSeconds: number) => string,
-): Promise<void> {
+): Promise<{ refund: () => Promise<void> }> {
   const taken: Budget[] = [];
   for (const budget of budgets) {
     try {
@@ -70,6 +72,7 @@ export async function consumeBudgets(
       throw new AppError("rate_limited", message(retryAfterSeconds), { retryAfterSeconds });
     }
   }
+  return { refund: () => Promise.all(taken.map((b) => b.limiter.reward(b.key, count))).then(() => undefined) };
 }
 
 export const inMinutes = (seconds: number) => `${Math.ceil(seconds / 60)} minute${seconds > 60 ? "s" : ""}`;

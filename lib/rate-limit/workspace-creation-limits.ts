@@ -4,13 +4,17 @@ import { consumeBudgets, inMinutes, rateLimiter, type Budget } from "./rate-limi
 export const WORKSPACES_PER_USER_PER_DAY = 10;
 export const WORKSPACES_PER_IP_PER_DAY = 30;
 
-export async function consumeWorkspaceCreationBudget(userId: string, ip: string | null): Promise<void> {
+/** Takes one creation from the person's and the address's daily budgets, or refuses with 429. */
+export async function consumeWorkspaceCreationBudget(
+  userId: string,
+  ip: string | null,
+): Promise<{ refund: () => Promise<void> }> {
   const budgets: Budget[] = [
     { limiter: rateLimiter("workspace_user", WORKSPACES_PER_USER_PER_DAY, 86_400), key: userId },
   ];
   // An unknown address (not served by our server) has no budget of its own to take from.
   if (ip) budgets.push({ limiter: rateLimiter("workspace_ip", WORKSPACES_PER_IP_PER_DAY, 86_400), key: ip });
-  await consumeBudgets(
+  return consumeBudgets(
     budgets,
     1,
     (seconds) =>

@@ -12,8 +12,8 @@ export type GuardVerdict = { status: 411 | 413 | 400; message: string } | null;
 
 export function checkServerActionLength(contentLength: string | null): GuardVerdict {
   if (contentLength === null) return { status: 411, message: "Send a Content-Length with server action requests." };
+  if (!/^\d{1,15}$/.test(contentLength)) return { status: 400, message: "Invalid Content-Length." };
   const length = Number(contentLength);
-  if (!Number.isSafeInteger(length) || length < 0) return { status: 400, message: "Invalid Content-Length." };
   if (length > SERVER_ACTION_BODY_LIMIT_BYTES) {
     return { status: 413, message: `The request body is larger than ${SERVER_ACTION_BODY_LIMIT_BYTES} bytes.` };
   }

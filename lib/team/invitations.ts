@@ -55,7 +55,7 @@ export async function inviteMembers(
   if (toInvite.length === 0) return { invited: [], skipped };
 
   await assertSeatsFor(ctx.tx, ctx.workspaceId, toInvite.length);
-  await consumeInviteBudget(ctx.workspaceId, ctx.user.id, toInvite.length);
+  await consumeInviteBudget(ctx, toInvite.length);
 
   const invited: IssuedInvitation[] = [];
   const expires = new Date(Date.now() + INVITATION_TTL_MS);
@@ -108,7 +108,7 @@ export async function rotateInvitation(
   if (refusal) throw new AppError("forbidden", refusal);
   if (target.deletedAt || target.status !== "pending")
     throw new AppError("conflict", "Only pending invitations can be re-sent.");
-  if (reason === "resent") await consumeInviteBudget(ctx.workspaceId, ctx.user.id, 1);
+  if (reason === "resent") await consumeInviteBudget(ctx, 1);
   const { token, hash } = newInvitationToken();
   const expires = new Date(Date.now() + INVITATION_TTL_MS);
   await ctx.tx.teamMember.update({

@@ -16,6 +16,8 @@ export async function countSeats(tx: TenantTx, workspaceId: string): Promise<{ u
  * transaction of every change to membership (the Billing tab's meter reads it).
  */
 export async function syncSeatCount(tx: TenantTx, workspaceId: string): Promise<void> {
+  // Lock the row first, so the count below is taken after any concurrent writer (the expiry job) committed.
+  await tx.$queryRaw`SELECT 1 FROM billing_config WHERE workspace_id = ${workspaceId}::uuid FOR UPDATE`;
   await tx.$executeRaw`
     UPDATE billing_config
        SET team_members_current = (

@@ -8,7 +8,12 @@ export const createWorkspaceAction = defineUserAction({
   name: "createWorkspace",
   input: createWorkspaceSchema,
   handler: async ({ user, request }, input) => {
-    await consumeWorkspaceCreationBudget(user.id, request.ip);
-    return createWorkspace(systemDb(), user, input, request);
+    const { refund } = await consumeWorkspaceCreationBudget(user.id, request.ip);
+    try {
+      return await createWorkspace(systemDb(), user, input, request);
+    } catch (error) {
+      await refund(); // nothing was created: the attempt costs nothing
+      throw error;
+    }
   },
 });
