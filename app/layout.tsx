@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { ThemeScript } from "@/components/theme/theme-script";
 import "./globals.css";
 
@@ -22,7 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        {children}
+        <QueryProvider>{children}</QueryProvider>
         <Toaster richColors closeButton position="top-right" />
       </body>
     </html>
