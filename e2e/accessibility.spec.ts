@@ -5,6 +5,8 @@ import { signInAs } from "./support/session";
 import { applyTheme, createBusyTeam, createInvitation } from "./support/team-fixtures";
 
 test.afterAll(() => db.$disconnect());
+// Several page loads and server round trips per test, on machines shared with other suites.
+test.describe.configure({ timeout: 120_000 });
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 

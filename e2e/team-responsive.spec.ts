@@ -4,6 +4,8 @@ import { signInAs } from "./support/session";
 import { createBusyTeam, memberEntry } from "./support/team-fixtures";
 
 test.afterAll(() => db.$disconnect());
+// Several page loads and server round trips per test, on machines shared with other suites.
+test.describe.configure({ timeout: 120_000 });
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 

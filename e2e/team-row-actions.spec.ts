@@ -5,6 +5,8 @@ import { signInAs } from "./support/session";
 import { createBusyTeam, memberEntry } from "./support/team-fixtures";
 
 test.afterAll(() => db.$disconnect());
+// Several page loads and server round trips per test, on machines shared with other suites.
+test.describe.configure({ timeout: 120_000 });
 
 test("members: an inline role select with only grantable roles, and a … menu with status, ownership and a separated Remove", async ({
   page,

@@ -11,6 +11,7 @@ test("an owner invites a new address; the invitee signs in from the email and jo
   browser,
   baseURL,
 }) => {
+  test.slow(); // two browsers, two magic links and a dozen round trips
   const owner = await createUser("team-owner", "Orla Owner");
   const workspace = await createWorkspace(`Team ${owner.id.slice(0, 6)}`, [{ userId: owner.id, role: "owner" }]);
   await db.billingConfig.update({ where: { workspaceId: workspace.id }, data: { teamMembersLimit: 10 } });

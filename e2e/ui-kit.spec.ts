@@ -4,6 +4,8 @@ import { signInAs } from "./support/session";
 import { createBusyTeam } from "./support/team-fixtures";
 
 test.afterAll(() => db.$disconnect());
+// Several page loads and server round trips per test, on machines shared with other suites.
+test.describe.configure({ timeout: 120_000 });
 
 test("the workspace switcher is a menu: arrow keys move, Escape closes and returns focus, a workspace opens", async ({
   page,

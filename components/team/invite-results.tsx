@@ -13,7 +13,7 @@ export interface InviteResult {
 export function InviteResults({ results, onDone }: { results: InviteResult; onDone: () => void }) {
   const outcome = inviteOutcome(results.invited, results.skipped.length);
   return (
-    <div className="grid gap-3">
+    <div className="grid grid-cols-1 gap-3">
       <p
         role="status"
         className={`rounded-lg px-3 py-2 text-sm ${
@@ -24,7 +24,7 @@ export function InviteResults({ results, onDone }: { results: InviteResult; onDo
       >
         {outcome.message}
       </p>
-      <ul className="grid gap-2 text-sm" aria-label="Invitation results">
+      <ul className="grid grid-cols-1 gap-2 text-sm" aria-label="Invitation results">
         {results.invited.map((r) => (
           <li
             key={r.memberId}

@@ -19,7 +19,7 @@ export function MemberCard({
   controls: MemberControls | null;
 }) {
   return (
-    <li className="grid gap-3 p-4">
+    <li className="grid grid-cols-1 gap-3 p-4">
       <div className="flex items-start justify-between gap-2">
         <MemberIdentity member={member} isSelf={isSelf} />
         {controls && (

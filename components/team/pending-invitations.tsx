@@ -24,7 +24,7 @@ export function PendingInvitations({
   if (invitations.length === 0) return null;
   const mine = invitations.filter((i) => manageable.includes(i.id));
   return (
-    <section aria-labelledby="pending-heading" className="grid gap-2">
+    <section aria-labelledby="pending-heading" className="grid grid-cols-1 gap-2">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h3 id="pending-heading" className="font-semibold">
@@ -40,7 +40,7 @@ export function PendingInvitations({
       >
         {invitations.map((invitation) => (
           <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-            <div className="grid min-w-0 gap-0.5">
+            <div className="grid min-w-0 grid-cols-1 gap-0.5">
               <div className="flex min-w-0 flex-wrap items-center gap-2">
                 <span className="truncate font-medium">{invitation.email}</span>
                 <Badge>{roleLabel(invitation.role)}</Badge>

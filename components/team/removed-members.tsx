@@ -21,11 +21,11 @@ export function RemovedMembers({
   const { run, pending } = useTeamAction();
   if (removed.length === 0) return null;
   return (
-    <section aria-labelledby="removed-heading" className="grid gap-2">
+    <section aria-labelledby="removed-heading" className="grid grid-cols-1 gap-2">
       <h3 id="removed-heading" className="font-semibold">
         Removed members
       </h3>
-      <ul className="grid gap-2">
+      <ul className="grid grid-cols-1 gap-2">
         {removed.map((m) => (
           <li
             key={m.id}

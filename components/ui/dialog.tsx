@@ -2,7 +2,7 @@
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { XIcon } from "lucide-react";
-import type { ComponentProps, ReactNode } from "react";
+import { useRef, type ComponentProps, type ReactNode } from "react";
 import { cn } from "./class-names";
 
 export const DialogRoot = DialogPrimitive.Root;
@@ -13,13 +13,20 @@ export function DialogOverlay({ className, ...props }: ComponentProps<typeof Dia
   return <DialogPrimitive.Overlay className={cn("fixed inset-0 z-40 bg-black/50", className)} {...props} />;
 }
 
-/** The centred panel: never wider or taller than the viewport (it scrolls inside instead). */
+/**
+ * The centred panel: never wider or taller than the viewport (it scrolls inside instead). On
+ * closing, focus goes back to what had it when the panel opened (the button that opened it),
+ * also for dialogs opened without a DialogTrigger.
+ */
 export function DialogContent({
   className,
   children,
   showClose = true,
+  onOpenAutoFocus,
+  onCloseAutoFocus,
   ...props
 }: ComponentProps<typeof DialogPrimitive.Content> & { showClose?: boolean }) {
+  const openerRef = useRef<Element | null>(null);
   return (
     <DialogPrimitive.Portal>
       <DialogOverlay />
@@ -28,6 +35,18 @@ export function DialogContent({
           "fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-2xl border border-zinc-200 bg-white p-6 text-zinc-900 shadow-xl dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100",
           className,
         )}
+        onOpenAutoFocus={(event) => {
+          openerRef.current = document.activeElement;
+          onOpenAutoFocus?.(event);
+        }}
+        onCloseAutoFocus={(event) => {
+          onCloseAutoFocus?.(event);
+          const opener = openerRef.current;
+          if (event.defaultPrevented || !(opener instanceof HTMLElement) || !opener.isConnected) return;
+          if (opener === document.body) return;
+          event.preventDefault();
+          opener.focus();
+        }}
         {...props}
       >
         {children}

@@ -67,7 +67,7 @@ export default async function TeamPage({
     `${base}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(n) })}`;
 
   return (
-    <section className="grid gap-4">
+    <section className="grid grid-cols-1 gap-4">
       <SectionHeading
         title="Team"
         description={`${seats.used} of ${seats.limit ?? "unlimited"} seats used (active members and pending invitations)`}
@@ -108,7 +108,7 @@ export default async function TeamPage({
           {query.q ? "Try another name or address." : null}
         </EmptyState>
       ) : (
-        <section aria-labelledby="members-heading" className="grid gap-2">
+        <section aria-labelledby="members-heading" className="grid grid-cols-1 gap-2">
           <h3 id="members-heading" className="font-semibold">
             Members
           </h3>
