@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { test, type Page, type TestInfo } from "@playwright/test";
+import { expect } from "./support/expect";
 import { createUser, createWorkspace, db } from "./support/db";
 import { signInAs } from "./support/session";
 import { applyTheme, createBusyTeam, createInvitation } from "./support/team-fixtures";

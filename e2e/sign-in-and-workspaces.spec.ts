@@ -1,10 +1,13 @@
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./support/expect";
 import { createUser, createWorkspace, db } from "./support/db";
 import { waitForLink } from "./support/mailbox";
 import { signInAs } from "./support/session";
 import { memberEntry } from "./support/team-fixtures";
 
 test.afterAll(() => db.$disconnect());
+// Magic links through the SMTP sink and several page loads per test, on machines shared with other suites.
+test.describe.configure({ timeout: 90_000 });
 
 test("sign in by magic link, switch workspaces, create one, sign out", async ({ page }) => {
   const user = await createUser("magic");

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
+import { expect } from "./support/expect";
 import { db } from "./support/db";
 import { signInAs } from "./support/session";
 import { createBusyTeam, memberEntry } from "./support/team-fixtures";

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./support/expect";
 import { db } from "./support/db";
 import { rewriteServerActionAnswers } from "./support/server-action-rewrite";
 import { signInAs } from "./support/session";

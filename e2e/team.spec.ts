@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./support/expect";
 import { createUser, createWorkspace, db, uniqueEmail } from "./support/db";
 import { waitForLink } from "./support/mailbox";
 import { serverActionId } from "../scripts/server-action-id";

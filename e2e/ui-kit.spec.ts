@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expect } from "./support/expect";
 import { createUser, createWorkspace, db } from "./support/db";
 import { signInAs } from "./support/session";
 import { createBusyTeam } from "./support/team-fixtures";

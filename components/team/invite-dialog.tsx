@@ -86,7 +86,6 @@ export function InviteDialog({ workspaceId, actorRole }: { workspaceId: string; 
               placeholder="ana@example.com, ben@example.com"
               autoComplete="off"
               error={error}
-              autoFocus
             />
             <SelectField
               label="Role"

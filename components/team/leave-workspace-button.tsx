@@ -23,7 +23,7 @@ export function LeaveWorkspaceButton({
   const [pending, startTransition] = useTransition();
   const reasonId = useId();
   return (
-    <div className="grid max-w-xs gap-1">
+    <div className="grid max-w-xs justify-items-start gap-1">
       <Button
         variant="secondary"
         disabled={Boolean(blockedReason)}

@@ -30,7 +30,7 @@ export function MemberActionsMenu({
   const name = displayName(member);
   const canTransfer = actorRole === "owner" && member.status === "active" && member.role !== "owner";
   return (
-    <DropdownMenu modal={false}>
+    <DropdownMenu>
       <DropdownMenuTrigger asChild disabled={disabled}>
         <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${name}`}>
           <EllipsisIcon aria-hidden="true" />

@@ -4,7 +4,13 @@ import * as DropdownMenuPrimitive from "@radix-ui/react-dropdown-menu";
 import type { ComponentProps } from "react";
 import { cn } from "./class-names";
 
-export const DropdownMenu = DropdownMenuPrimitive.Root;
+/**
+ * A menu; not modal by default, so the page behind is not hidden from assistive tech while it is
+ * open (focus still moves into the menu, and Escape or Tab closes it).
+ */
+export function DropdownMenu({ modal = false, ...props }: ComponentProps<typeof DropdownMenuPrimitive.Root>) {
+  return <DropdownMenuPrimitive.Root modal={modal} {...props} />;
+}
 export const DropdownMenuTrigger = DropdownMenuPrimitive.Trigger;
 export const DropdownMenuGroup = DropdownMenuPrimitive.Group;
 
