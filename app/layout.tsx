@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { ThemeScript } from "@/components/theme/theme-script";
 import "./globals.css";
 
@@ -25,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        {children}
+        <QueryProvider>{children}</QueryProvider>
         <Toaster richColors closeButton position="top-right" />
       </body>
     </html>

@@ -30,20 +30,20 @@ export function PlanSummary({ billing }: { billing: BillingOverview }) {
         </p>
         <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
           <div>
-            <dt className="text-zinc-500">Current period</dt>
+            <dt className="text-zinc-500 dark:text-zinc-400">Current period</dt>
             <dd>
               {date.format(new Date(billing.currentPeriodStart))} – {date.format(new Date(billing.currentPeriodEnd))}
             </dd>
           </div>
           {billing.trialEndsAt && (
             <div>
-              <dt className="text-zinc-500">Trial ends</dt>
+              <dt className="text-zinc-500 dark:text-zinc-400">Trial ends</dt>
               <dd>{date.format(new Date(billing.trialEndsAt))}</dd>
             </div>
           )}
           {billing.cancelAtPeriodEnd && (
             <div>
-              <dt className="text-zinc-500">Renewal</dt>
+              <dt className="text-zinc-500 dark:text-zinc-400">Renewal</dt>
               <dd>Cancels at period end</dd>
             </div>
           )}

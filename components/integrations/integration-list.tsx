@@ -31,7 +31,9 @@ export function IntegrationList({ integrations }: { integrations: IntegrationVie
               <h3 id={`integration-${integration.id}`} className="font-semibold">
                 {integration.name}
               </h3>
-              <p className="text-sm text-zinc-500">{TYPE_LABEL[integration.type] ?? integration.type}</p>
+              <p className="text-sm text-zinc-500 dark:text-zinc-400">
+                {TYPE_LABEL[integration.type] ?? integration.type}
+              </p>
             </div>
             <div className="flex items-center gap-2 text-sm">
               <Badge tone={integration.isEnabled ? "good" : "neutral"}>
@@ -42,21 +44,21 @@ export function IntegrationList({ integrations }: { integrations: IntegrationVie
           </div>
           <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
             <div>
-              <dt className="text-zinc-500">Events sent</dt>
+              <dt className="text-zinc-500 dark:text-zinc-400">Events sent</dt>
               <dd className="tabular-nums">{integration.totalEventsSent.toLocaleString("en-US")}</dd>
             </div>
             <div>
-              <dt className="text-zinc-500">Errors</dt>
+              <dt className="text-zinc-500 dark:text-zinc-400">Errors</dt>
               <dd className="tabular-nums">{integration.totalErrors.toLocaleString("en-US")}</dd>
             </div>
             <div>
-              <dt className="text-zinc-500">Last check</dt>
+              <dt className="text-zinc-500 dark:text-zinc-400">Last check</dt>
               <dd>
                 <RelativeTime iso={integration.lastHealthCheckAt} empty="never" />
               </dd>
             </div>
             <div>
-              <dt className="text-zinc-500">Credentials</dt>
+              <dt className="text-zinc-500 dark:text-zinc-400">Credentials</dt>
               <dd>{integration.hasCredentials ? "Stored (encrypted)" : "None"}</dd>
             </div>
           </dl>

@@ -9,7 +9,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 /** "3 hours ago" / "in 6 days", with the exact time on hover and for assistive tech. */
 export function RelativeTime({ iso, empty = "—" }: { iso: string | null; empty?: string }) {
-  if (!iso) return <span className="text-zinc-500">{empty}</span>;
+  if (!iso) return <span className="text-zinc-500 dark:text-zinc-400">{empty}</span>;
   // Rendered on the server once per request, so reading the clock here is intended.
   // eslint-disable-next-line react-hooks/purity
   const diff = new Date(iso).getTime() - Date.now();

@@ -8,7 +8,10 @@ export interface SettingsTab {
   label: string;
 }
 
-/** The "Settings" navigation landmark; the current tab is marked for assistive tech. */
+/**
+ * The "Settings" navigation landmark; the current tab is marked for assistive tech. The strip
+ * scrolls sideways on narrow screens, so focus rings are drawn inside each link (never clipped).
+ */
 export function SettingsNav({ tabs }: { tabs: SettingsTab[] }) {
   const pathname = usePathname();
   return (
@@ -21,7 +24,7 @@ export function SettingsNav({ tabs }: { tabs: SettingsTab[] }) {
               <Link
                 href={tab.href}
                 aria-current={current ? "page" : undefined}
-                className={`-mb-px inline-flex min-h-10 items-center border-b-2 px-3 text-sm font-medium whitespace-nowrap ${
+                className={`-mb-px inline-flex min-h-10 items-center rounded-t-md border-b-2 px-3 text-sm font-medium whitespace-nowrap focus-visible:outline-offset-[-2px] ${
                   current
                     ? "border-brand-600 text-zinc-900 dark:border-brand-50 dark:text-zinc-50"
                     : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"

@@ -1,7 +1,18 @@
+"use client";
+
+import { CheckIcon, ChevronsUpDownIcon, PlusIcon } from "lucide-react";
 import Link from "next/link";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import type { MyWorkspace } from "@/lib/workspaces/list-my-workspaces";
 
-/** A disclosure listing the user's workspaces (native <details>: keyboard and screen readers work as is). */
+/** The workspace menu in the header: the user's workspaces, and "Create workspace". Arrow keys move, Escape closes. */
 export function WorkspaceSwitcher({
   current,
   workspaces,
@@ -10,38 +21,43 @@ export function WorkspaceSwitcher({
   workspaces: MyWorkspace[];
 }) {
   return (
-    <details className="group relative">
-      <summary
+    <DropdownMenu>
+      <DropdownMenuTrigger
         aria-label={`Workspace: ${current.name}. Switch workspace`}
-        className="flex min-h-10 cursor-pointer list-none items-center gap-2 rounded-lg px-3 font-semibold hover:bg-zinc-100 dark:hover:bg-zinc-800"
+        className="flex min-h-10 cursor-pointer items-center gap-2 rounded-lg px-3 font-semibold hover:bg-zinc-100 data-[state=open]:bg-zinc-100 dark:hover:bg-zinc-800 dark:data-[state=open]:bg-zinc-800"
       >
         <span className="max-w-[40vw] truncate sm:max-w-xs">{current.name}</span>
-        <span aria-hidden="true" className="text-xs text-zinc-500 group-open:rotate-180">
-          ▾
-        </span>
-      </summary>
-      <div className="absolute left-0 z-20 mt-1 w-72 rounded-xl border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
-        <ul aria-label="Your workspaces">
-          {workspaces.map((workspace) => (
-            <li key={workspace.id}>
-              <Link
-                href={`/w/${workspace.id}/settings/team`}
-                aria-current={workspace.id === current.id ? "true" : undefined}
-                className="flex items-center justify-between gap-2 rounded-lg px-3 py-2 text-sm hover:bg-zinc-100 aria-[current=true]:font-semibold dark:hover:bg-zinc-800"
-              >
+        <ChevronsUpDownIcon aria-hidden="true" className="size-4 text-zinc-500 dark:text-zinc-400" />
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="start" className="w-72 max-w-[calc(100vw-1rem)]">
+        <DropdownMenuLabel>Your workspaces</DropdownMenuLabel>
+        {workspaces.map((workspace) => (
+          <DropdownMenuItem key={workspace.id} asChild>
+            <Link
+              href={`/w/${workspace.id}/settings/team`}
+              aria-current={workspace.id === current.id ? "true" : undefined}
+              className="justify-between aria-[current=true]:font-semibold"
+            >
+              <span className="flex min-w-0 items-center gap-2">
+                {workspace.id === current.id ? (
+                  <CheckIcon aria-hidden="true" />
+                ) : (
+                  <span aria-hidden="true" className="size-4" />
+                )}
                 <span className="truncate">{workspace.name}</span>
-                <span className="text-xs text-zinc-500">{workspace.role}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-        <Link
-          href="/workspaces/new"
-          className="mt-1 block rounded-lg border-t border-zinc-200 px-3 py-2 text-sm text-brand-600 hover:bg-zinc-100 dark:border-zinc-800 dark:text-brand-50 dark:hover:bg-zinc-800"
-        >
-          + Create workspace
-        </Link>
-      </div>
-    </details>
+              </span>
+              <span className="text-xs text-zinc-600 dark:text-zinc-400">{workspace.role}</span>
+            </Link>
+          </DropdownMenuItem>
+        ))}
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/workspaces/new" className="text-brand-600 dark:text-brand-50">
+            <PlusIcon aria-hidden="true" />
+            Create workspace
+          </Link>
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
   );
 }

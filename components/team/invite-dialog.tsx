@@ -1,74 +1,54 @@
 "use client";
 
+import { Loader2Icon, UserPlusIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select-field";
-import { ROLES, type Role } from "@/lib/access/permissions";
+import { SelectField } from "@/components/ui/select";
+import type { Role } from "@/lib/access/permissions";
 import { inviteMembers } from "@/lib/team/team-server-actions";
-import { refuseGrant } from "@/lib/team/role-rules";
 import { inviteMembersSchema, splitEmails } from "@/lib/team/team-schemas";
-import { CopyButton } from "./copy-button";
+import { InviteResults, type InviteResult } from "./invite-results";
+import { inviteOutcome, type Outcome } from "./invitation-messages";
+import { grantableRoles, roleLabel } from "./member-display";
 
-type Delivered = { memberId: string; email: string; link: string; emailSent: boolean };
+const notify = ({ tone, message }: Outcome) =>
+  tone === "success" ? toast.success(message) : tone === "warning" ? toast.warning(message) : toast.message(message);
 
+/** "Invite member": one or several addresses and a role; then says per address whether the email went out. */
 export function InviteDialog({ workspaceId, actorRole }: { workspaceId: string; actorRole: Role }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
-  const [results, setResults] = useState<{ invited: Delivered[]; skipped: { email: string; reason: string }[] } | null>(
-    null,
-  );
-  const grantable = ROLES.filter((role) => refuseGrant(actorRole, role) === null);
+  const [results, setResults] = useState<InviteResult | null>(null);
+  const grantable = grantableRoles(actorRole);
 
-  const close = () => {
-    setOpen(false);
-    setResults(null);
-    setError(undefined);
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (!next) {
+      setResults(null);
+      setError(undefined);
+    }
   };
 
   return (
     <>
-      <Button type="button" onClick={() => setOpen(true)}>
+      <Button onClick={() => setOpen(true)}>
+        <UserPlusIcon aria-hidden="true" />
         Invite member
       </Button>
       <Dialog
         open={open}
-        onClose={close}
+        onOpenChange={onOpenChange}
         title="Invite members"
         description="They get an email with a link that works for 7 days."
       >
         {results ? (
-          <div className="grid gap-3">
-            <ul className="grid gap-2 text-sm" aria-label="Invitation results">
-              {results.invited.map((r) => (
-                <li
-                  key={r.memberId}
-                  className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-zinc-50 px-3 py-2 dark:bg-zinc-800"
-                >
-                  <span>
-                    {r.email} — {r.emailSent ? "email sent" : "email not sent: copy the link and share it"}
-                  </span>
-                  <CopyButton text={r.link} label="Copy link" />
-                </li>
-              ))}
-              {results.skipped.map((s) => (
-                <li
-                  key={s.email}
-                  className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950 dark:text-amber-200"
-                >
-                  {s.email} — {s.reason}
-                </li>
-              ))}
-            </ul>
-            <Button type="button" variant="secondary" onClick={close}>
-              Done
-            </Button>
-          </div>
+          <InviteResults results={results} onDone={() => onOpenChange(false)} />
         ) : (
           <form
             noValidate
@@ -94,8 +74,7 @@ export function InviteDialog({ workspaceId, actorRole }: { workspaceId: string; 
                   toast.error(result.message);
                   return;
                 }
-                const count = result.data.invited.length;
-                toast.success(count ? `${count} invitation${count === 1 ? "" : "s"} sent` : "Nobody new to invite");
+                notify(inviteOutcome(result.data.invited, result.data.skipped.length));
                 setResults(result.data);
                 router.refresh();
               });
@@ -107,19 +86,19 @@ export function InviteDialog({ workspaceId, actorRole }: { workspaceId: string; 
               placeholder="ana@example.com, ben@example.com"
               autoComplete="off"
               error={error}
-              autoFocus
             />
             <SelectField
               label="Role"
               name="role"
               defaultValue={grantable.includes("member") ? "member" : grantable[0]}
-              options={grantable.map((r) => ({ value: r, label: r[0]!.toUpperCase() + r.slice(1) }))}
+              options={grantable.map((r) => ({ value: r, label: roleLabel(r) }))}
             />
-            <div className="flex justify-end gap-2">
-              <Button type="button" variant="ghost" onClick={close}>
+            <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+              <Button variant="secondary" onClick={() => onOpenChange(false)}>
                 Cancel
               </Button>
               <Button type="submit" disabled={pending}>
+                {pending && <Loader2Icon aria-hidden="true" className="animate-spin" />}
                 {pending ? "Sending…" : "Send invitation"}
               </Button>
             </div>

@@ -1,52 +1,64 @@
 "use client";
 
+import { LogOutIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { leaveWorkspace } from "@/lib/team/team-server-actions";
 
-export function LeaveWorkspaceButton({ workspaceId, workspaceName }: { workspaceId: string; workspaceName: string }) {
+/** "Leave workspace" with a confirmation; disabled, with the reason beside it, when leaving is not possible (the last owner). */
+export function LeaveWorkspaceButton({
+  workspaceId,
+  workspaceName,
+  blockedReason,
+}: {
+  workspaceId: string;
+  workspaceName: string;
+  blockedReason?: string;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
+  const reasonId = useId();
   return (
-    <>
-      <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
+    <div className="grid max-w-xs justify-items-start gap-1">
+      <Button
+        variant="secondary"
+        disabled={Boolean(blockedReason)}
+        aria-describedby={blockedReason ? reasonId : undefined}
+        onClick={() => setOpen(true)}
+      >
+        <LogOutIcon aria-hidden="true" />
         Leave workspace
       </Button>
-      <Dialog
+      {blockedReason && (
+        <p id={reasonId} className="text-xs text-zinc-600 dark:text-zinc-400">
+          {blockedReason}
+        </p>
+      )}
+      <ConfirmDialog
         open={open}
-        onClose={() => setOpen(false)}
+        onOpenChange={setOpen}
         title={`Leave ${workspaceName}?`}
         description="You lose access at once. An admin can invite you again."
-      >
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
-            Cancel
-          </Button>
-          <Button
-            type="button"
-            className="bg-red-600 hover:bg-red-500"
-            disabled={pending}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await leaveWorkspace({ workspaceId });
-                if (!result.ok) {
-                  toast.error(result.message);
-                  setOpen(false);
-                  return;
-                }
-                toast.success(`You left ${workspaceName}`);
-                router.push("/");
-              })
+        confirmLabel="Leave workspace"
+        variant="destructive"
+        pending={pending}
+        onConfirm={() =>
+          startTransition(async () => {
+            const result = await leaveWorkspace({ workspaceId });
+            if (!result.ok) {
+              toast.error(result.message);
+              setOpen(false);
+              return;
             }
-          >
-            Leave workspace
-          </Button>
-        </div>
-      </Dialog>
-    </>
+            toast.success(`You left ${workspaceName}`);
+            router.push("/");
+          })
+        }
+      />
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { MoonIcon, SunIcon } from "lucide-react";
 import { useSyncExternalStore } from "react";
 
 type Theme = "light" | "dark";
@@ -25,7 +26,11 @@ export function ThemeToggle() {
       aria-label={theme ? `Switch to ${next} theme` : "Switch theme"}
       className="inline-flex size-10 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
     >
-      <span aria-hidden="true">{theme === "dark" ? "☀" : "☾"}</span>
+      {theme === "dark" ? (
+        <SunIcon aria-hidden="true" className="size-5" />
+      ) : (
+        <MoonIcon aria-hidden="true" className="size-5" />
+      )}
     </button>
   );
 }

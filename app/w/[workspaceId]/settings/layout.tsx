@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { AccessDeactivated } from "@/components/settings/access-deactivated";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { WorkspaceSwitcher } from "@/components/settings/workspace-switcher";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
@@ -31,6 +32,7 @@ export default async function SettingsLayout({
   );
   if (!load.allowed) {
     if (load.signedOut) return children; // the page redirects to sign-in with its own URL
+    if (load.deactivated) return <AccessDeactivated access={load.deactivated} />;
     notFound();
   }
   const { workspace, user } = load.data;
@@ -72,15 +74,13 @@ export default async function SettingsLayout({
           </div>
         </div>
       </header>
-      <div className="mx-auto max-w-5xl px-4 py-6 sm:px-6 sm:py-8">
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:px-6 sm:py-8">
         <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
         <div className="mt-4">
           <SettingsNav tabs={tabs} />
         </div>
-        <main id="main" className="mt-6">
-          {children}
-        </main>
-      </div>
+        <div className="mt-6">{children}</div>
+      </main>
     </div>
   );
 }

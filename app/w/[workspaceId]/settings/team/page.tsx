@@ -3,14 +3,19 @@ import Link from "next/link";
 import { SectionHeading } from "@/components/settings/section-heading";
 import { InviteDialog } from "@/components/team/invite-dialog";
 import { LeaveWorkspaceButton } from "@/components/team/leave-workspace-button";
-import { RemovedMembers, TeamManager } from "@/components/team/team-manager";
+import { PendingInvitations } from "@/components/team/pending-invitations";
+import { RemovedMembers } from "@/components/team/removed-members";
+import { TeamMembers } from "@/components/team/team-members";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadWorkspacePage } from "@/lib/access/load-workspace-page";
 import { can } from "@/lib/access/permissions";
-import { countSeats } from "@/lib/team/seat-limit";
+import { INVITATION_TTL_MS } from "@/lib/team/invitation-token";
 import { listMembers } from "@/lib/team/list-members";
+import { refuseActOn } from "@/lib/team/role-rules";
+import { countSeats } from "@/lib/team/seat-limit";
 import { memberListQuerySchema } from "@/lib/team/team-schemas";
+import { listActiveOwners } from "@/lib/team/workspace-contacts";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -35,27 +40,53 @@ export default async function TeamPage({
     list: await listMembers(ctx.tx, workspaceId, query),
     seats: await countSeats(ctx.tx, workspaceId),
     memberId: ctx.member.id,
+    owners: await listActiveOwners(ctx.tx, workspaceId),
     workspaceName: (await ctx.tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { name: true } }))
       .name,
   }));
   if (!load.allowed) return null; // every role may read the team
-  const { list, seats, memberId, workspaceName } = load.data;
+  const { list, seats, memberId, workspaceName, owners } = load.data;
   const manages = can(load.role, "team:manage");
+  const members = list.members.filter((m) => m.status !== "pending");
+  const invitations = list.members
+    .filter((m) => m.status === "pending")
+    .map((m) => ({
+      ...m,
+      // The link was issued one validity period before it expires (at the invitation or its latest resend).
+      sentAt: m.invitationExpiresAt
+        ? new Date(new Date(m.invitationExpiresAt).getTime() - INVITATION_TTL_MS).toISOString()
+        : null,
+    }));
+  const manageableInvitations = manages
+    ? invitations.filter((i) => refuseActOn(load.role, i.role) === null).map((i) => i.id)
+    : [];
+  const ownerNames = owners.map((o) => o.name);
+  const askOwner = ownerNames.length ? `ask ${ownerNames.slice(0, 2).join(" or ")}` : "ask an owner";
+  const soleOwner = owners.length === 1 && owners[0]!.memberId === memberId;
   const pageHref = (n: number) =>
     `${base}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(n) })}`;
 
   return (
-    <section className="grid gap-4">
+    <section className="grid grid-cols-1 gap-4">
       <SectionHeading
         title="Team"
         description={`${seats.used} of ${seats.limit ?? "unlimited"} seats used (active members and pending invitations)`}
         actions={
-          <div className="flex flex-wrap gap-2">
-            <LeaveWorkspaceButton workspaceId={workspaceId} workspaceName={workspaceName} />
+          <div className="flex flex-wrap items-start gap-2">
+            <LeaveWorkspaceButton
+              workspaceId={workspaceId}
+              workspaceName={workspaceName}
+              blockedReason={soleOwner ? "You are the only owner. Transfer ownership before leaving." : undefined}
+            />
             {manages && <InviteDialog workspaceId={workspaceId} actorRole={load.role} />}
           </div>
         }
       />
+      {!manages && (
+        <p className="rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+          Only owners and admins can invite — {askOwner}.
+        </p>
+      )}
       <form method="get" role="search" aria-label="Search members" className="flex gap-2">
         <label className="sr-only" htmlFor="member-search">
           Search members
@@ -72,13 +103,19 @@ export default async function TeamPage({
           Search
         </Button>
       </form>
-      {list.members.length === 0 ? (
+      {members.length === 0 ? (
         <EmptyState title={query.q ? "No member matches" : "No members yet"}>
           {query.q ? "Try another name or address." : null}
         </EmptyState>
       ) : (
-        <TeamManager workspaceId={workspaceId} members={list.members} actorRole={load.role} actorMemberId={memberId} />
+        <section aria-labelledby="members-heading" className="grid grid-cols-1 gap-2">
+          <h3 id="members-heading" className="font-semibold">
+            Members
+          </h3>
+          <TeamMembers workspaceId={workspaceId} members={members} actorRole={load.role} actorMemberId={memberId} />
+        </section>
       )}
+      <PendingInvitations workspaceId={workspaceId} invitations={invitations} manageable={manageableInvitations} />
       {list.pageCount > 1 && (
         <nav aria-label="Member pages" className="flex items-center justify-between text-sm">
           <span>
