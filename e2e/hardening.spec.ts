@@ -10,7 +10,7 @@ import { signInAs } from "./support/session";
 
 // Request-level checks of issue #9's security findings against the production build.
 // They do not depend on the viewport: the desktop project runs them once.
-test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== "desktop", "request-level: runs once"));
+test.skip(({ isMobile }) => isMobile, "request-level: the desktop project runs it once");
 test.afterAll(() => db.$disconnect());
 
 const cookie = (token: string) => ({ Cookie: `authjs.session-token=${token}` });

@@ -53,7 +53,7 @@ export default async function SignInPage({
         <SignInForm callbackUrl={callbackUrl} defaultEmail={params.email} />
       </div>
       {delivery === "dev-mailbox" && (
-        <p className="mt-4 text-xs text-zinc-500">
+        <p className="mt-4 text-xs text-zinc-600 dark:text-zinc-400">
           Development: no SMTP server is set, so links go to the{" "}
           <Link className="underline" href="/dev/mailbox">
             development mailbox

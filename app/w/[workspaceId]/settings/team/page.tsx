@@ -10,7 +10,6 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadWorkspacePage } from "@/lib/access/load-workspace-page";
 import { can } from "@/lib/access/permissions";
-import { INVITATION_TTL_MS } from "@/lib/team/invitation-token";
 import { listMembers } from "@/lib/team/list-members";
 import { refuseActOn } from "@/lib/team/role-rules";
 import { countSeats } from "@/lib/team/seat-limit";
@@ -48,15 +47,7 @@ export default async function TeamPage({
   const { list, seats, memberId, workspaceName, owners } = load.data;
   const manages = can(load.role, "team:manage");
   const members = list.members.filter((m) => m.status !== "pending");
-  const invitations = list.members
-    .filter((m) => m.status === "pending")
-    .map((m) => ({
-      ...m,
-      // The link was issued one validity period before it expires (at the invitation or its latest resend).
-      sentAt: m.invitationExpiresAt
-        ? new Date(new Date(m.invitationExpiresAt).getTime() - INVITATION_TTL_MS).toISOString()
-        : null,
-    }));
+  const invitations = list.members.filter((m) => m.status === "pending").map((m) => ({ ...m, sentAt: m.invitedAt }));
   const manageableInvitations = manages
     ? invitations.filter((i) => refuseActOn(load.role, i.role) === null).map((i) => i.id)
     : [];
