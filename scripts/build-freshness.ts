@@ -13,7 +13,14 @@ export function buildIsStale(): boolean {
       return Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
     }, 0);
   const sources = ["app", "components", "lib", "public"].filter((d) => existsSync(d)).map(newest);
-  const files = ["next.config.mjs", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"]
+  const files = [
+    "next.config.mjs",
+    "package-lock.json",
+    "postcss.config.mjs",
+    "prisma/schema.prisma",
+    "proxy.ts",
+    "instrumentation.ts",
+  ]
     .filter(existsSync)
     .map((f) => statSync(f).mtimeMs);
   return Math.max(...sources, ...files) > builtAt;
