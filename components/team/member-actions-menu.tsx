@@ -12,6 +12,7 @@ import {
 import type { Role } from "@/lib/access/permissions";
 import type { MemberView } from "@/lib/team/list-members";
 import { displayName } from "./member-display";
+import type { MemberControls } from "./member-controls";
 
 export type MemberActionKind = "deactivate" | "reactivate" | "transfer" | "remove";
 
@@ -61,5 +62,18 @@ export function MemberActionsMenu({
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
+  );
+}
+
+/** The "…" menu for a member a row or card may act on; nothing when it may not. */
+export function MemberActions({ member, controls }: { member: MemberView; controls: MemberControls | null }) {
+  if (!controls) return null;
+  return (
+    <MemberActionsMenu
+      member={member}
+      actorRole={controls.actorRole}
+      onSelect={controls.act}
+      disabled={controls.busy}
+    />
   );
 }

@@ -2,7 +2,7 @@
 
 import { RelativeTime } from "@/components/settings/relative-time";
 import type { MemberView } from "@/lib/team/list-members";
-import { MemberActionsMenu } from "./member-actions-menu";
+import { MemberActions } from "./member-actions-menu";
 import type { MemberControls } from "./member-controls";
 import { MemberIdentity } from "./member-identity";
 import { MemberRoleCell } from "./member-role-cell";
@@ -22,14 +22,7 @@ export function MemberCard({
     <li className="grid grid-cols-1 gap-3 p-4">
       <div className="flex items-start justify-between gap-2">
         <MemberIdentity member={member} isSelf={isSelf} />
-        {controls && (
-          <MemberActionsMenu
-            member={member}
-            actorRole={controls.actorRole}
-            onSelect={controls.act}
-            disabled={controls.busy}
-          />
-        )}
+        <MemberActions member={member} controls={controls} />
       </div>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
         <MemberRoleCell member={member} controls={controls} />

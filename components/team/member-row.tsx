@@ -2,7 +2,7 @@
 
 import { RelativeTime } from "@/components/settings/relative-time";
 import type { MemberView } from "@/lib/team/list-members";
-import { MemberActionsMenu } from "./member-actions-menu";
+import { MemberActions } from "./member-actions-menu";
 import type { MemberControls } from "./member-controls";
 import { MemberIdentity } from "./member-identity";
 import { MemberRoleCell } from "./member-role-cell";
@@ -36,14 +36,7 @@ export function MemberRow({
       </td>
       {showActions && (
         <td className="px-2 py-2 text-right">
-          {controls && (
-            <MemberActionsMenu
-              member={member}
-              actorRole={controls.actorRole}
-              onSelect={controls.act}
-              disabled={controls.busy}
-            />
-          )}
+          <MemberActions member={member} controls={controls} />
         </td>
       )}
     </tr>

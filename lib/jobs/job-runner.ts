@@ -32,21 +32,20 @@ export async function startJobRunner(
   // Jobs cross workspaces by nature: they run on the system client.
   const db = createPrismaClient(connectionString);
 
-  await boss.createQueue(EXPIRE_INVITATIONS);
-  await boss.schedule(EXPIRE_INVITATIONS, "0 * * * *"); // hourly
-  await boss.work(EXPIRE_INVITATIONS, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
-    const retired = await expireStaleInvitations(db);
-    if (retired) logger.info({ retired }, "expired stale invitations");
-    return { retired };
-  });
-
-  await boss.createQueue(PRUNE_EVENT_OUTBOX);
-  await boss.schedule(PRUNE_EVENT_OUTBOX, "17 3 * * *"); // daily
-  await boss.work(PRUNE_EVENT_OUTBOX, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
-    const pruned = await pruneEventOutbox(db);
-    if (pruned) logger.info({ pruned }, "pruned the event outbox");
-    return { pruned };
-  });
+  // Each job: its queue, its schedule, and its work (which logs what it did).
+  const jobs: { name: string; cron: string; run: () => Promise<Record<string, number>> }[] = [
+    { name: EXPIRE_INVITATIONS, cron: "0 * * * *", run: async () => ({ retired: await expireStaleInvitations(db) }) },
+    { name: PRUNE_EVENT_OUTBOX, cron: "17 3 * * *", run: async () => ({ pruned: await pruneEventOutbox(db) }) },
+  ];
+  for (const job of jobs) {
+    await boss.createQueue(job.name);
+    await boss.schedule(job.name, job.cron);
+    await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 30 }, async () => {
+      const outcome = await job.run();
+      if (Object.values(outcome).some(Boolean)) logger.info({ job: job.name, ...outcome }, "job done");
+      return outcome;
+    });
+  }
 
   return {
     boss,
