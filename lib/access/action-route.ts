@@ -48,19 +48,23 @@ export function actionDispatchRoute(
     const context = contextFromRequest(request);
     const body = await settle(() => readJsonObject(request));
     const picked = body.ok ? choice.safeParse(body.value[field]) : null;
-    if (!picked?.success) {
+    if (!body.ok || !picked?.success) {
       // Still through the chokepoint first: 401 → 404 → 403 come before any complaint about the body.
+      const complaint = picked?.error
+        ? invalidInput(new z.ZodError(picked.error.issues.map((issue) => ({ ...issue, path: [field] }))))
+        : null;
       try {
         await withWorkspace(context, workspaceId, permission, async () => {
           body.get();
-          throw invalidInput(new z.ZodError(picked!.error.issues.map((issue) => ({ ...issue, path: [field] }))));
+          throw complaint;
         });
       } catch (error) {
         return failureResponse(toFailure(error, logFailure(request), context.requestId));
       }
+      throw new Error("unreachable: the chokepoint or the body refused");
     }
-    const { [field]: _chosen, ...rest } = body.get();
-    const action = table[picked!.data!]!;
+    const { [field]: _chosen, ...rest } = body.value;
+    const action = table[picked.data]!;
     const result = await action.runWith(context, workspaceId, () => inputFor(action, rest, workspaceId));
     return respond(result.ok ? { ok: true, data: present(result.data) } : result);
   };

@@ -17,7 +17,10 @@ function json(data: unknown, status = 200): Response {
   return Response.json(data, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** A REST handler on /api/workspaces/{workspaceId}/…, through the chokepoint. */
+/**
+ * A REST handler on /api/workspaces/{workspaceId}/…, through the chokepoint.
+ * Its result is sent as `{ data }`, or as it is when it is a Response (a file download).
+ */
 export function workspaceRoute<T>(
   permission: Permission,
   handler: (ctx: WorkspaceContext, request: Request) => Promise<T>,
@@ -27,7 +30,7 @@ export function workspaceRoute<T>(
     try {
       const { workspaceId } = await params;
       const data = await withWorkspace(context, workspaceId, permission, (ctx) => handler(ctx, request));
-      return json({ data });
+      return data instanceof Response ? data : json({ data });
     } catch (error) {
       return failureResponse(toFailure(error, logFailure(request), context.requestId));
     }

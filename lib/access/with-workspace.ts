@@ -21,6 +21,24 @@ export interface WorkspaceContext {
 export interface UserContext {
   user: SessionUser;
   request: RequestContext;
+  /** Registers an undo for something done outside the database (a rate-limit budget taken), run if the work fails. */
+  onRollback: (undo: () => Promise<void>) => void;
+}
+
+/**
+ * Runs `work` with an undo list: when it throws (a rolled-back transaction, a
+ * failed step), every registered undo runs before the error goes on.
+ */
+async function withUndos<T>(work: (onRollback: (undo: () => Promise<void>) => void) => Promise<T>): Promise<T> {
+  const undos: (() => Promise<void>)[] = [];
+  try {
+    return await work((undo) => undos.push(undo));
+  } catch (error) {
+    await Promise.all(
+      undos.map((undo) => undo().catch((e: Error) => logger.warn({ error: e.message }, "undo failed"))),
+    );
+    throw error;
+  }
 }
 
 export { workspaceIdSchema };
@@ -55,9 +73,8 @@ export async function withWorkspace<T>(
   if (!parsed.success) throw notFound();
   const workspaceId = parsed.data;
 
-  const undos: (() => Promise<void>)[] = [];
-  try {
-    return await tenantTransaction(db, workspaceId, async (tx) => {
+  return withUndos((onRollback) =>
+    tenantTransaction(db, workspaceId, async (tx) => {
       const member = await tx.teamMember.findFirst({
         where: { workspaceId, userId: user.id, status: "active", deletedAt: null },
         select: { id: true, role: true, lastActiveAt: true },
@@ -70,7 +87,7 @@ export async function withWorkspace<T>(
         user,
         member: { id: member.id, role: member.role },
         request,
-        onRollback: (undo) => undos.push(undo),
+        onRollback,
       });
       // Last, so the request's own locks (a team change locks the workspace first) are taken in a
       // consistent order and two concurrent team changes cannot deadlock on this row.
@@ -81,13 +98,8 @@ export async function withWorkspace<T>(
         });
       }
       return result;
-    });
-  } catch (error) {
-    await Promise.all(
-      undos.map((undo) => undo().catch((e: Error) => logger.warn({ error: e.message }, "undo failed"))),
-    );
-    throw error;
-  }
+    }),
+  );
 }
 
 /** For the few actions that need a signed-in user but no workspace (create one, list mine). */
@@ -97,5 +109,5 @@ export async function withUser<T>(
   db: Db = systemDb(),
 ): Promise<T> {
   const user = await requireUser(request, db);
-  return work({ user, request });
+  return withUndos((onRollback) => work({ user, request, onRollback }));
 }

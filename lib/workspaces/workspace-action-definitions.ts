@@ -7,13 +7,8 @@ import { createWorkspaceSchema } from "./workspace-schemas";
 export const createWorkspaceAction = defineUserAction({
   name: "createWorkspace",
   input: createWorkspaceSchema,
-  handler: async ({ user, request }, input) => {
-    const { refund } = await consumeWorkspaceCreationBudget(user.id, request.ip);
-    try {
-      return await createWorkspace(systemDb(), user, input, request);
-    } catch (error) {
-      await refund(); // nothing was created: the attempt costs nothing
-      throw error;
-    }
+  handler: async (ctx, input) => {
+    await consumeWorkspaceCreationBudget(ctx); // given back if the workspace is not created
+    return createWorkspace(systemDb(), ctx.user, input, ctx.request);
   },
 });
