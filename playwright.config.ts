@@ -35,8 +35,8 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"] } },
   ],
   webServer: {
-    // Our server (as `npm start`): it knows each connection's peer address.
-    command: `node scripts/start-server.mjs --port ${env.E2E_PORT}`,
+    // Our server (as `npm start`): it knows each connection's peer address; it counts statements for e2e/statement-budgets.spec.ts.
+    command: `node scripts/start-server.mjs --port ${env.E2E_PORT} --count-statements`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

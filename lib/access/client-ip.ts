@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from "node:async_hooks";
+import { requestStore } from "../request-store";
 
 /**
  * The address of the client, as far as it can be trusted.
@@ -11,15 +11,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * the client; with N the N-th address from the right of the chain
  * (`X-Forwarded-For` entries, then the peer) is.
  */
-const PEER_STORE = Symbol.for("settings-platform.peer-address");
-
-type PeerStore = AsyncLocalStorage<{ peerAddress: string | undefined }>;
-
 /** The store the HTTP server fills; one per process, shared across bundles. */
-export function peerAddressStore(): PeerStore {
-  const holder = globalThis as unknown as Record<symbol, PeerStore | undefined>;
-  return (holder[PEER_STORE] ??= new AsyncLocalStorage());
-}
+export const peerAddressStore = requestStore;
 
 /** The current request's TCP peer address, or null when the app is not served by our server. */
 export function currentPeerAddress(): string | null {

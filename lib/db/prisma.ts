@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { env } from "../env";
+import { createPool } from "./pools";
 
 export type Db = PrismaClient;
 
@@ -27,6 +28,6 @@ const cache = globalThis as unknown as { appPrisma?: PrismaClient };
  */
 export function systemDb(): PrismaClient {
   if (!env.DATABASE_URL) throw new DatabaseNotConfiguredError();
-  cache.appPrisma ??= createPrismaClient(env.DATABASE_URL);
+  cache.appPrisma ??= new PrismaClient({ adapter: new PrismaPg(createPool(env.DATABASE_URL)) });
   return cache.appPrisma;
 }
