@@ -79,6 +79,8 @@ const ACTION_ACCESS: Record<string, Exclude<Access, { access: "public" }>> = {
  */
 type PageAccess = (
   | { access: "workspace"; permission: Permission; roles: Role[] }
+  /** The settings chrome: `settingsContext(workspaceId)` (an active member of any role), no workspace data. */
+  | { access: "settings-shell" }
   | { access: "user" }
   | { access: "public"; why: string }
 ) & { systemDb?: string };
@@ -95,12 +97,7 @@ const PAGES: Record<string, PageAccess> = {
   "app/sign-in/check-email/page.tsx": { access: "public", why: "signing in" },
   "app/sign-out/page.tsx": { access: "user" },
   "app/workspaces/new/page.tsx": { access: "user", systemDb: "the caller's own workspace list" },
-  "app/w/[workspaceId]/settings/layout.tsx": {
-    access: "workspace",
-    permission: "workspace:read",
-    roles: ["owner", "admin", "member", "viewer"],
-    systemDb: "the caller's own workspace list (the switcher)",
-  },
+  "app/w/[workspaceId]/settings/layout.tsx": { access: "settings-shell" },
   "app/w/[workspaceId]/settings/page.tsx": { access: "public", why: "only redirects to the team page" },
   "app/w/[workspaceId]/settings/team/page.tsx": {
     access: "workspace",
@@ -278,6 +275,12 @@ describe("pages", () => {
     if (expected.access === "workspace") {
       expect(loads, "loadWorkspacePage(workspaceId, <permission>, …)").toEqual([expected.permission]);
       expect(ROLES.filter((role) => can(role, expected.permission))).toEqual(expected.roles);
+    } else if (expected.access === "settings-shell") {
+      expect(loads).toEqual([]);
+      expect(source).toMatch(/await settingsContext\(workspaceId\);/);
+      expect(source, "renders nothing of the workspace for anyone but a member").toMatch(
+        /if \(context\.kind === "not-found"\) notFound\(\);/,
+      );
     } else {
       expect(loads, "a page that loads workspace data must be a workspace page in the table").toEqual([]);
       if (expected.access === "user") expect(requires.length, "requireCurrentUser(returnTo)").toBe(1);
@@ -286,8 +289,12 @@ describe("pages", () => {
     // Workspace data only through the chokepoint: the system client needs a stated reason.
     expect(/\bsystemDb\s*\(/.test(source), "uses systemDb() (state why in the table)").toBe(Boolean(expected.systemDb));
     expect(source, "opens its own tenant transaction").not.toMatch(/\btenantTransaction\s*\(/);
-    if (file.startsWith("app/w/[workspaceId]/") && expected.access !== "workspace")
+    if (file.startsWith("app/w/[workspaceId]/") && expected.access === "public")
       expect(source, "a workspace page that is not gated must not read data").not.toMatch(/\bawait\s+(?!params\b)/);
+    if (expected.access === "settings-shell")
+      expect(source.match(/\bawait\s+(?!params\b)\S+/g), "reads nothing but its context").toEqual([
+        "await settingsContext(workspaceId);",
+      ]);
   });
 });
 

@@ -1,6 +1,8 @@
 import { failureResponse, toFailure } from "../errors";
 import { logger } from "../logger";
+import type { SqlRead } from "../db/sql-read";
 import type { Permission } from "./permissions";
+import { readWorkspace } from "./read-workspace";
 import { contextFromRequest } from "./request-context";
 import { withUser, withWorkspace, type UserContext, type WorkspaceContext } from "./with-workspace";
 
@@ -31,6 +33,27 @@ export function workspaceRoute<T>(
       const { workspaceId } = await params;
       const data = await withWorkspace(context, workspaceId, permission, (ctx) => handler(ctx, request));
       return data instanceof Response ? data : json({ data });
+    } catch (error) {
+      return failureResponse(toFailure(error, logFailure(request), context.requestId));
+    }
+  };
+  return Object.assign(route, { permission });
+}
+
+/**
+ * A REST GET on /api/workspaces/{workspaceId}/… that is one SQL read: the chokepoint's read
+ * path (`readWorkspace`), checks and read in one round trip. Sent as `{ data }`.
+ */
+export function workspaceReadRoute<T>(
+  permission: Permission,
+  read: (workspaceId: string, request: Request) => SqlRead<T>,
+): RouteHandler & { permission: Permission } {
+  const route = async (request: Request, { params }: RouteParams) => {
+    const context = contextFromRequest(request);
+    try {
+      const { workspaceId } = await params;
+      const result = await readWorkspace(context, workspaceId, permission, (id) => read(id, request));
+      return json({ data: result.data });
     } catch (error) {
       return failureResponse(toFailure(error, logFailure(request), context.requestId));
     }

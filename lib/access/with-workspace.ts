@@ -1,11 +1,12 @@
 import { workspaceIdSchema } from "./ids";
 import { systemDb, type Db } from "../db/prisma";
-import { tenantTransaction, type TenantTx } from "../db/tenant-transaction";
-import { forbidden, notFound, unauthorized } from "../errors";
+import type { TenantTx } from "../db/tenant-transaction";
+import { AppError, forbidden, notFound, unauthorized } from "../errors";
 import { logger } from "../logger";
-import { can, isRole, type Permission, type Role } from "./permissions";
+import { ACTIVITY_WRITE_INTERVAL_MS, openingStatement, readOpening, type Opening } from "./opening-statement";
+import type { Permission, Role } from "./permissions";
 import type { RequestContext } from "./request-context";
-import { sessionUser, type SessionUser } from "./session-user";
+import { MAX_SESSION_TOKEN_LENGTH, sessionUser, type SessionUser } from "./session-user";
 
 /** Everything a workspace-scoped handler gets: the RLS-bound transaction and who is acting. */
 export interface WorkspaceContext {
@@ -43,8 +44,7 @@ async function withUndos<T>(work: (onRollback: (undo: () => Promise<void>) => vo
 
 export { workspaceIdSchema };
 
-/** last_active_at is written at most this often per member, not on every request. */
-export const ACTIVITY_WRITE_INTERVAL_MS = 5 * 60_000;
+export { ACTIVITY_WRITE_INTERVAL_MS };
 
 /** Session → user, or 401. */
 export async function requireUser(request: RequestContext, db: Db = systemDb()): Promise<SessionUser> {
@@ -53,13 +53,36 @@ export async function requireUser(request: RequestContext, db: Db = systemDb()):
   return user;
 }
 
+/** The refusal for an opening that found no permitted member: 401, 404 or 403. */
+export function refusalOf(opening: Opening): AppError | null {
+  if (!opening.user) return unauthorized();
+  if (!opening.member) return notFound();
+  if (!opening.permitted) return forbidden();
+  return null;
+}
+
+/**
+ * The request's workspace id, or the refusal a caller gets without touching the workspace:
+ * no usable session token → 401; a malformed id → 404 for a signed-in user (401 otherwise).
+ */
+export async function admitWorkspaceId(request: RequestContext, rawWorkspaceId: unknown, db: Db): Promise<string> {
+  const token = request.sessionToken;
+  if (!token || token.length > MAX_SESSION_TOKEN_LENGTH) throw unauthorized();
+  const parsed = workspaceIdSchema.safeParse(rawWorkspaceId);
+  if (parsed.success) return parsed.data;
+  await requireUser(request, db);
+  throw notFound();
+}
+
 /**
  * THE CHOKEPOINT. Every server action, route handler and page that touches a
- * workspace goes through here: session → live membership read from the
- * database (active, not deleted) → permission → `work` inside one
- * transaction on the runtime role with row-level security bound to this
- * workspace. A workspace the user is not an active member of is "not found",
- * whether or not it exists.
+ * workspace goes through here (reads through its one-round-trip twin,
+ * `readWorkspace`): session → live membership read from the database (active,
+ * not deleted) → permission → `work` inside one transaction on the runtime role
+ * with row-level security bound to this workspace. The first three are one
+ * statement, the transaction's first (lib/access/opening-statement.ts). A
+ * workspace the user is not an active member of is "not found", whether or not
+ * it exists.
  */
 export async function withWorkspace<T>(
   request: RequestContext,
@@ -68,19 +91,15 @@ export async function withWorkspace<T>(
   work: (ctx: WorkspaceContext) => Promise<T>,
   db: Db = systemDb(),
 ): Promise<T> {
-  const user = await requireUser(request, db);
-  const parsed = workspaceIdSchema.safeParse(rawWorkspaceId);
-  if (!parsed.success) throw notFound();
-  const workspaceId = parsed.data;
-
+  const workspaceId = await admitWorkspaceId(request, rawWorkspaceId, db);
   return withUndos((onRollback) =>
-    tenantTransaction(db, workspaceId, async (tx) => {
-      const member = await tx.teamMember.findFirst({
-        where: { workspaceId, userId: user.id, status: "active", deletedAt: null },
-        select: { id: true, role: true, lastActiveAt: true },
-      });
-      if (!member || !isRole(member.role)) throw notFound();
-      if (!can(member.role, permission)) throw forbidden();
+    db.$transaction(async (tx) => {
+      const opening = openingStatement(request.sessionToken!, workspaceId, permission, { touch: false });
+      const rows = await tx.$queryRawUnsafe<{ context: never }[]>(opening.text, ...opening.values);
+      const found = readOpening(rows[0], permission);
+      const refusal = refusalOf(found);
+      if (refusal || !found.user || !found.member) throw refusal;
+      const { user, member } = found;
       const result = await work({
         tx,
         workspaceId,

@@ -1,4 +1,6 @@
+import { isoOrNull, runRead, type SqlRead } from "../db/sql-read";
 import type { TenantTx } from "../db/tenant-transaction";
+import { Prisma } from "../generated/prisma/client";
 import { PLANS, type PlanType } from "./plans";
 
 export interface Meter {
@@ -20,35 +22,68 @@ export interface BillingOverview {
   dailyUsage: { day: string; traces: number }[];
 }
 
-/** Plan, status, period and usage meters of the workspace; null when it has no billing row. */
-export async function getBillingOverview(tx: TenantTx, workspaceId: string): Promise<BillingOverview | null> {
-  const billing = await tx.billingConfig.findUnique({ where: { workspaceId } });
-  if (!billing) return null;
-  const usage = await tx.dailyUsage.findMany({
-    where: { workspaceId, day: { gte: billing.currentPeriodStart } },
-    orderBy: { day: "asc" },
-    take: 62,
-  });
-  const planType = billing.planType as PlanType;
+/** Plan, status, period and usage meters of the workspace (null when it has no billing row), in one statement. */
+export function billingOverviewRead(workspaceId: string): SqlRead<BillingOverview | null> {
+  return {
+    sql: Prisma.sql`
+      SELECT b.plan_type, b.plan_status, b.price_monthly, b.currency, b.current_period_start, b.current_period_end,
+             b.trial_ends_at, b.cancel_at_period_end, b.traces_current_month, b.traces_per_month_limit,
+             b.team_members_current, b.team_members_limit, b.api_keys_current, b.api_keys_limit,
+             (SELECT COALESCE(json_agg(json_build_object('day', d.day, 'traces', d.traces) ORDER BY d.day), '[]'::json)
+                FROM (SELECT day, traces FROM daily_usage
+                       WHERE workspace_id = b.workspace_id AND day >= (b.current_period_start AT TIME ZONE 'UTC')::date
+                       ORDER BY day
+                       LIMIT 62) d) AS daily_usage
+        FROM billing_config b
+       WHERE b.workspace_id = ${workspaceId}::uuid`,
+    map: (rows) => (rows[0] ? overviewOf(rows[0] as unknown as Row) : null),
+  };
+}
+
+/** The billing overview inside a transaction already bound to the workspace. */
+export function getBillingOverview(tx: TenantTx, workspaceId: string): Promise<BillingOverview | null> {
+  return runRead(tx, billingOverviewRead(workspaceId));
+}
+
+interface Row {
+  plan_type: string;
+  plan_status: string;
+  price_monthly: unknown;
+  currency: string;
+  current_period_start: Date;
+  current_period_end: Date;
+  trial_ends_at: Date | null;
+  cancel_at_period_end: boolean;
+  traces_current_month: unknown;
+  traces_per_month_limit: unknown;
+  team_members_current: number;
+  team_members_limit: number | null;
+  api_keys_current: number;
+  api_keys_limit: number | null;
+  daily_usage: { day: string; traces: number }[];
+}
+
+function overviewOf(row: Row): BillingOverview {
+  const planType = row.plan_type as PlanType;
   return {
     planType,
-    planName: PLANS[planType]?.name ?? billing.planType,
-    planStatus: billing.planStatus,
-    priceMonthly: Number(billing.priceMonthly),
-    currency: billing.currency,
-    currentPeriodStart: billing.currentPeriodStart.toISOString(),
-    currentPeriodEnd: billing.currentPeriodEnd.toISOString(),
-    trialEndsAt: billing.trialEndsAt?.toISOString() ?? null,
-    cancelAtPeriodEnd: billing.cancelAtPeriodEnd,
+    planName: PLANS[planType]?.name ?? row.plan_type,
+    planStatus: row.plan_status,
+    priceMonthly: Number(row.price_monthly),
+    currency: row.currency,
+    currentPeriodStart: isoOrNull(row.current_period_start)!,
+    currentPeriodEnd: isoOrNull(row.current_period_end)!,
+    trialEndsAt: isoOrNull(row.trial_ends_at),
+    cancelAtPeriodEnd: row.cancel_at_period_end,
     meters: {
       traces: {
-        used: Number(billing.tracesCurrentMonth),
-        limit: billing.tracesPerMonthLimit === null ? null : Number(billing.tracesPerMonthLimit),
+        used: Number(row.traces_current_month),
+        limit: row.traces_per_month_limit === null ? null : Number(row.traces_per_month_limit),
       },
       // Kept equal to active members + pending invitations by every team change (lib/team/seat-limit.ts).
-      teamMembers: { used: billing.teamMembersCurrent, limit: billing.teamMembersLimit },
-      apiKeys: { used: billing.apiKeysCurrent, limit: billing.apiKeysLimit },
+      teamMembers: { used: row.team_members_current, limit: row.team_members_limit },
+      apiKeys: { used: row.api_keys_current, limit: row.api_keys_limit },
     },
-    dailyUsage: usage.map((d) => ({ day: d.day.toISOString().slice(0, 10), traces: Number(d.traces) })),
+    dailyUsage: row.daily_usage.map((d) => ({ day: String(d.day).slice(0, 10), traces: Number(d.traces) })),
   };
 }

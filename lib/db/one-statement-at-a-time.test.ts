@@ -12,12 +12,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { withWorkspace } from "../access/with-workspace";
 import { childProcessEnv } from "../env";
 import { getBillingOverview } from "../billing/billing-overview";
-import { listMembers } from "../team/list-members";
+import { listMembers, teamPageRead } from "../team/list-members";
 import { countSeats } from "../team/seat-limit";
 import { inviteMembersAction } from "../team/team-action-definitions";
 import { createRoleWorkspace, requestAs, type RoleWorkspace } from "../testing/fixtures";
 import { testDatabaseUrl } from "../testing/require-database";
 import { testPrisma } from "../testing/test-db";
+import { runRead } from "./sql-read";
 import { tenantTransaction } from "./tenant-transaction";
 
 const OVERLAP_WARNING = "already executing a query";
@@ -118,22 +119,17 @@ const LOADS: [name: string, load: Load][] = [
   ["listMembers with a search", inTenantTx((tx, id) => listMembers(tx, id, { q: "seq.example", page: 1 }))],
   ["countSeats", inTenantTx((tx, id) => countSeats(tx, id))],
   ["getBillingOverview", inTenantTx((tx, id) => getBillingOverview(tx, id))],
+  // The pages' reads as a team change's transaction would run them (the pages themselves use the pipelined
+  // read path, lib/db/pipelined-transaction.ts, where several statements in flight is the point).
   [
-    // app/w/[workspaceId]/settings/team/page.tsx, through the chokepoint.
-    "the Team page's load",
+    "the Team page's read in the chokepoint's transaction",
     (ws) =>
-      withWorkspace(requestAs(ws.actors.viewer.token), ws.workspaceId, "workspace:read", async (ctx) => ({
-        list: await listMembers(ctx.tx, ws.workspaceId, { page: 1 }),
-        seats: await countSeats(ctx.tx, ws.workspaceId),
-        memberId: ctx.member.id,
-        workspaceName: (
-          await ctx.tx.workspace.findUniqueOrThrow({ where: { id: ws.workspaceId }, select: { name: true } })
-        ).name,
-      })),
+      withWorkspace(requestAs(ws.actors.viewer.token), ws.workspaceId, "workspace:read", ({ tx }) =>
+        runRead(tx, teamPageRead(ws.workspaceId)),
+      ),
   ],
   [
-    // app/w/[workspaceId]/settings/billing/page.tsx.
-    "the Billing page's load",
+    "the Billing page's read in the chokepoint's transaction",
     (ws) =>
       withWorkspace(requestAs(ws.actors.admin.token), ws.workspaceId, "billing:read", ({ tx }) =>
         getBillingOverview(tx, ws.workspaceId),

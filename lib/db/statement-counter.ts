@@ -9,10 +9,11 @@ import { requestStore } from "../request-store";
  * nothing.
  */
 export function countStatementsOf(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  // The class's query, looked up on each call (so a test that instruments pg.Client still sees these clients).
+  const classQuery = () => (Object.getPrototypeOf(client) as { query: (...args: unknown[]) => unknown }).query;
   client.query = ((...args: unknown[]) => {
     const store = requestStore().getStore();
     if (store?.statements !== undefined) store.statements += 1;
-    return query(...args);
+    return classQuery().apply(client, args);
   }) as typeof client.query;
 }

@@ -1,4 +1,6 @@
+import { isoOrNull, runRead, type SqlRead } from "../db/sql-read";
 import type { TenantTx } from "../db/tenant-transaction";
+import { Prisma } from "../generated/prisma/client";
 
 export interface IntegrationView {
   id: string;
@@ -14,35 +16,49 @@ export interface IntegrationView {
   hasCredentials: boolean;
 }
 
-/** The workspace's integrations, without secrets. */
-export async function listIntegrations(tx: TenantTx, workspaceId: string): Promise<IntegrationView[]> {
-  const rows = await tx.integrationConfig.findMany({
-    where: { workspaceId },
-    orderBy: [{ integrationType: "asc" }, { name: "asc" }],
-    take: 200,
-    select: {
-      id: true,
-      integrationType: true,
-      name: true,
-      isEnabled: true,
-      healthStatus: true,
-      lastHealthCheckAt: true,
-      lastErrorMessage: true,
-      totalEventsSent: true,
-      totalErrors: true,
-      credentialsEncrypted: true,
-    },
-  });
-  return rows.map((row) => ({
+/** The workspace's integrations, without secrets, in one statement. */
+export function integrationsRead(workspaceId: string): SqlRead<IntegrationView[]> {
+  return {
+    sql: Prisma.sql`
+      SELECT id, integration_type, name, is_enabled, health_status, last_health_check_at, last_error_message,
+             total_events_sent, total_errors, credentials_encrypted IS NOT NULL AS has_credentials
+        FROM integrations_config
+       WHERE workspace_id = ${workspaceId}::uuid
+       ORDER BY integration_type, name
+       LIMIT 200`,
+    map: (rows) => rows.map((row) => viewOf(row as unknown as Row)),
+  };
+}
+
+/** The workspace's integrations inside a transaction already bound to it. */
+export function listIntegrations(tx: TenantTx, workspaceId: string): Promise<IntegrationView[]> {
+  return runRead(tx, integrationsRead(workspaceId));
+}
+
+interface Row {
+  id: string;
+  integration_type: string;
+  name: string;
+  is_enabled: boolean;
+  health_status: string;
+  last_health_check_at: Date | null;
+  last_error_message: string | null;
+  total_events_sent: unknown;
+  total_errors: unknown;
+  has_credentials: boolean;
+}
+
+function viewOf(row: Row): IntegrationView {
+  return {
     id: row.id,
-    type: row.integrationType,
+    type: row.integration_type,
     name: row.name,
-    isEnabled: row.isEnabled,
-    healthStatus: row.healthStatus as IntegrationView["healthStatus"],
-    lastHealthCheckAt: row.lastHealthCheckAt?.toISOString() ?? null,
-    lastErrorMessage: row.lastErrorMessage,
-    totalEventsSent: Number(row.totalEventsSent),
-    totalErrors: Number(row.totalErrors),
-    hasCredentials: row.credentialsEncrypted !== null,
-  }));
+    isEnabled: row.is_enabled,
+    healthStatus: row.health_status as IntegrationView["healthStatus"],
+    lastHealthCheckAt: isoOrNull(row.last_health_check_at),
+    lastErrorMessage: row.last_error_message,
+    totalEventsSent: Number(row.total_events_sent),
+    totalErrors: Number(row.total_errors),
+    hasCredentials: row.has_credentials,
+  };
 }

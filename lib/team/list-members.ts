@@ -1,7 +1,10 @@
 import { Prisma } from "../generated/prisma/client";
+import { isoOrNull, runRead, type SqlRead } from "../db/sql-read";
 import type { TenantTx } from "../db/tenant-transaction";
 import type { Role } from "../access/permissions";
+import { seatsUsedSql } from "./seat-limit";
 import type { MemberListQuery } from "./team-schemas";
+import { activeOwnersSql, type WorkspaceOwner } from "./workspace-contacts";
 
 export interface MemberView {
   id: string;
@@ -23,16 +26,16 @@ export interface MemberView {
 
 export const MEMBERS_PAGE_SIZE = 25;
 
-/** One row of the member queries: the membership, its person and who invited them. */
+/** One member row as the SQL below builds it (JSON: timestamps arrive as ISO text). */
 interface Row {
   id: string;
   role: string;
   status: string;
-  last_active_at: Date | null;
-  invitation_expires_at: Date | null;
-  joined_at: Date | null;
-  deleted_at: Date | null;
-  created_at: Date;
+  last_active_at: string | null;
+  invitation_expires_at: string | null;
+  joined_at: string | null;
+  deleted_at: string | null;
+  created_at: string;
   user_id: string;
   name: string | null;
   email: string;
@@ -43,6 +46,7 @@ interface Row {
 function view(row: Row): MemberView {
   // An invitation reveals nothing about whether the address has an account.
   const joined = row.status !== "pending";
+  const pending = row.status === "pending";
   return {
     id: row.id,
     userId: joined ? row.user_id : null,
@@ -50,12 +54,12 @@ function view(row: Row): MemberView {
     email: row.email,
     role: row.role as Role,
     status: row.status as MemberView["status"],
-    lastActiveAt: row.last_active_at?.toISOString() ?? null,
+    lastActiveAt: isoOrNull(row.last_active_at),
     invitedBy: row.inviter_email ? (row.inviter_name ?? row.inviter_email) : null,
-    invitedAt: row.status === "pending" ? row.created_at.toISOString() : null,
-    invitationExpiresAt: row.status === "pending" ? (row.invitation_expires_at?.toISOString() ?? null) : null,
-    joinedAt: row.joined_at?.toISOString() ?? null,
-    removedAt: row.deleted_at?.toISOString() ?? null,
+    invitedAt: pending ? isoOrNull(row.created_at) : null,
+    invitationExpiresAt: pending ? isoOrNull(row.invitation_expires_at) : null,
+    joinedAt: isoOrNull(row.joined_at),
+    removedAt: isoOrNull(row.deleted_at),
   };
 }
 
@@ -69,39 +73,81 @@ export interface MemberList {
 }
 
 /**
- * Members and pending invitations with server-side search (email; names only of
- * people who joined) and pagination. Plain SQL, one statement at a time: Prisma
- * loads relations with extra queries that overlap on a transaction's connection.
+ * The member list's columns, as one SQL select list: members and pending invitations with
+ * server-side search (email; names only of people who joined) and pagination, their total,
+ * and removed members. Each is a subquery on the workspace's indexes; rows come back as JSON
+ * with their person and inviter joined, so the whole list is one statement.
  */
-export async function listMembers(
+function memberListColumns(workspaceId: string, query: MemberListQuery): Prisma.Sql {
+  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, "\\$&")}%` : null;
+  const matches = Prisma.sql`(${pattern}::text IS NULL OR u.email ILIKE ${pattern}
+      OR (tm.status <> 'pending' AND u.name ILIKE ${pattern}))`;
+  return Prisma.sql`
+    (SELECT count(*)::int FROM team_members tm JOIN users u ON u.id = tm.user_id
+      WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NULL AND ${matches}) AS total,
+    (SELECT COALESCE(json_agg(page ORDER BY page.created_at, page.id), '[]'::json) FROM (
+       ${SELECT_ROWS}
+        WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NULL AND ${matches}
+        ORDER BY tm.created_at, tm.id
+        LIMIT ${MEMBERS_PAGE_SIZE} OFFSET ${(query.page - 1) * MEMBERS_PAGE_SIZE}) page) AS members,
+    (SELECT COALESCE(json_agg(gone ORDER BY gone.deleted_at DESC, gone.id), '[]'::json) FROM (
+       ${SELECT_ROWS}
+        WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NOT NULL AND tm.status <> 'pending'
+          AND ${matches}
+        ORDER BY tm.deleted_at DESC, tm.id
+        LIMIT 50) gone) AS removed`;
+}
+
+function memberListOf(row: Record<string, unknown> | undefined, page: number): MemberList {
+  const total = Number(row?.total ?? 0);
+  return {
+    members: ((row?.members as Row[] | undefined) ?? []).map(view),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)),
+    removed: ((row?.removed as Row[] | undefined) ?? []).map(view),
+  };
+}
+
+/** The member list (the Team JSON API) in one statement. */
+export function memberListRead(workspaceId: string, query: MemberListQuery = { page: 1 }): SqlRead<MemberList> {
+  return {
+    sql: Prisma.sql`SELECT ${memberListColumns(workspaceId, query)}`,
+    map: (rows) => memberListOf(rows[0], query.page),
+  };
+}
+
+/** The member list inside a transaction already bound to the workspace. */
+export function listMembers(
   tx: TenantTx,
   workspaceId: string,
   query: MemberListQuery = { page: 1 },
 ): Promise<MemberList> {
-  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, "\\$&")}%` : null;
-  const matches = Prisma.sql`(${pattern}::text IS NULL OR u.email ILIKE ${pattern}
-      OR (tm.status <> 'pending' AND u.name ILIKE ${pattern}))`;
-  const counted = await tx.$queryRaw<{ total: bigint }[]>`
-    SELECT count(*) AS total FROM team_members tm JOIN users u ON u.id = tm.user_id
-     WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NULL AND ${matches}`;
-  const total = counted[0]?.total ?? 0n;
-  const rows = await tx.$queryRaw<Row[]>`
-    ${SELECT_ROWS}
-     WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NULL AND ${matches}
-     ORDER BY tm.created_at, tm.id
-     LIMIT ${MEMBERS_PAGE_SIZE} OFFSET ${(query.page - 1) * MEMBERS_PAGE_SIZE}`;
-  const removed = await tx.$queryRaw<Row[]>`
-    ${SELECT_ROWS}
-     WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NOT NULL AND tm.status <> 'pending'
-       AND ${matches}
-     ORDER BY tm.deleted_at DESC
-     LIMIT 50`;
+  return runRead(tx, memberListRead(workspaceId, query));
+}
+
+export interface TeamPageData {
+  list: MemberList;
+  seats: { used: number; limit: number | null };
+  /** Active owners, oldest first: whom to ask, and whether the viewer is the last one. */
+  owners: WorkspaceOwner[];
+}
+
+/** Everything the Team tab shows, in one statement: the member list, seats in use and the plan's limit, owners. */
+export function teamPageRead(workspaceId: string, query: MemberListQuery = { page: 1 }): SqlRead<TeamPageData> {
   return {
-    members: rows.map(view),
-    total: Number(total),
-    page: query.page,
-    pageCount: Math.max(1, Math.ceil(Number(total) / MEMBERS_PAGE_SIZE)),
-    removed: removed.map(view),
+    sql: Prisma.sql`SELECT ${memberListColumns(workspaceId, query)},
+      (${seatsUsedSql(workspaceId)}) AS seats_used,
+      (SELECT team_members_limit FROM billing_config WHERE workspace_id = ${workspaceId}::uuid) AS seats_limit,
+      (${activeOwnersSql(workspaceId)}) AS owners`,
+    map: (rows) => {
+      const row = rows[0];
+      return {
+        list: memberListOf(row, query.page),
+        seats: { used: Number(row?.seats_used ?? 0), limit: row?.seats_limit == null ? null : Number(row.seats_limit) },
+        owners: (row?.owners as WorkspaceOwner[] | undefined) ?? [],
+      };
+    },
   };
 }
 

@@ -1,14 +1,19 @@
+import { Prisma } from "../generated/prisma/client";
 import type { TenantTx } from "../db/tenant-transaction";
 import { AppError } from "../errors";
 
-/** Active members plus pending invitations: what the plan's member limit counts. */
+/** Active members plus pending invitations: what the plan's member limit counts (an int). */
+export function seatsUsedSql(workspaceId: string): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int FROM team_members
+    WHERE workspace_id = ${workspaceId}::uuid AND deleted_at IS NULL AND status IN ('active', 'pending')`;
+}
+
+/** Seats in use and the plan's limit (null: unlimited), in one statement. */
 export async function countSeats(tx: TenantTx, workspaceId: string): Promise<{ used: number; limit: number | null }> {
-  // One after the other: statements on one transaction's connection never overlap.
-  const used = await tx.teamMember.count({
-    where: { workspaceId, deletedAt: null, status: { in: ["active", "pending"] } },
-  });
-  const billing = await tx.billingConfig.findUnique({ where: { workspaceId }, select: { teamMembersLimit: true } });
-  return { used, limit: billing?.teamMembersLimit ?? null };
+  const [row] = await tx.$queryRaw<{ used: number; limit: number | null }[]>`
+    SELECT (${seatsUsedSql(workspaceId)}) AS used,
+           (SELECT team_members_limit FROM billing_config WHERE workspace_id = ${workspaceId}::uuid) AS "limit"`;
+  return { used: Number(row?.used ?? 0), limit: row?.limit == null ? null : Number(row.limit) };
 }
 
 /**

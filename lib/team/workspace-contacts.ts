@@ -1,3 +1,4 @@
+import { Prisma } from "../generated/prisma/client";
 import type { TenantTx } from "../db/tenant-transaction";
 
 export interface WorkspaceOwner {
@@ -6,16 +7,23 @@ export interface WorkspaceOwner {
   name: string;
 }
 
+/** The workspace's active owners, oldest first, as a JSON array of `WorkspaceOwner` (at most 20). */
+export function activeOwnersSql(workspaceId: string): Prisma.Sql {
+  return Prisma.sql`SELECT COALESCE(json_agg(json_build_object('memberId', o.id, 'name', o.name) ORDER BY o.created_at, o.id),
+                          '[]'::json)
+      FROM (SELECT tm.id, tm.created_at, COALESCE(u.name, u.email) AS name
+              FROM team_members tm JOIN users u ON u.id = tm.user_id
+             WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.role = 'owner' AND tm.status = 'active'
+               AND tm.deleted_at IS NULL
+             ORDER BY tm.created_at, tm.id
+             LIMIT 20) o`;
+}
+
 /**
  * The workspace's active owners, oldest first: whom to ask for what only an owner can do, and
  * whether the actor is the last one. Runs in the request's tenant transaction.
  */
 export async function listActiveOwners(tx: TenantTx, workspaceId: string): Promise<WorkspaceOwner[]> {
-  const rows = await tx.teamMember.findMany({
-    where: { workspaceId, role: "owner", status: "active", deletedAt: null },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: 20,
-    select: { id: true, user: { select: { name: true, email: true } } },
-  });
-  return rows.map((row) => ({ memberId: row.id, name: row.user.name ?? row.user.email }));
+  const [row] = await tx.$queryRaw<{ owners: WorkspaceOwner[] }[]>`SELECT (${activeOwnersSql(workspaceId)}) AS owners`;
+  return row?.owners ?? [];
 }

@@ -6,10 +6,8 @@ import { SettingsNav } from "@/components/settings/settings-nav";
 import { WorkspaceSwitcher } from "@/components/settings/workspace-switcher";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { Badge } from "@/components/ui/badge";
-import { loadWorkspacePage } from "@/lib/access/load-workspace-page";
 import { can } from "@/lib/access/permissions";
-import { systemDb } from "@/lib/db/prisma";
-import { listMyWorkspaces } from "@/lib/workspaces/list-my-workspaces";
+import { settingsContext } from "@/lib/access/settings-context";
 
 export default async function SettingsLayout({
   children,
@@ -20,24 +18,12 @@ export default async function SettingsLayout({
 }) {
   const { workspaceId } = await params;
   const base = `/w/${workspaceId}/settings`;
-  const load = await loadWorkspacePage(
-    workspaceId,
-    "workspace:read",
-    base,
-    async ({ tx, user }) => ({
-      workspace: await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { id: true, name: true } }),
-      user,
-    }),
-    { whenSignedOut: "skip" },
-  );
-  if (!load.allowed) {
-    if (load.signedOut) return children; // the page redirects to sign-in with its own URL
-    if (load.deactivated) return <AccessDeactivated access={load.deactivated} />;
-    notFound();
-  }
-  const { workspace, user } = load.data;
-  const role = load.role;
-  const workspaces = await listMyWorkspaces(systemDb(), user.id);
+  // One statement, shared with the page (React cache): who, their role, this workspace, their workspaces.
+  const context = await settingsContext(workspaceId);
+  if (context.kind === "signed-out") return children; // the page redirects to sign-in with its own URL
+  if (context.kind === "deactivated") return <AccessDeactivated access={context.access} />;
+  if (context.kind === "not-found") notFound();
+  const { workspace, user, role, workspaces } = context;
 
   const tabs = [
     { href: `${base}/team`, label: "Team" },

@@ -1,5 +1,5 @@
-import { workspaceRoute } from "@/lib/access/define-route";
-import { getBillingOverview } from "@/lib/billing/billing-overview";
+import { workspaceReadRoute } from "@/lib/access/define-route";
+import { billingOverviewRead } from "@/lib/billing/billing-overview";
 
 /** GET /api/workspaces/{id}/billing: plan, status, period and usage (owners and admins). */
-export const GET = workspaceRoute("billing:read", ({ tx, workspaceId }) => getBillingOverview(tx, workspaceId));
+export const GET = workspaceReadRoute("billing:read", billingOverviewRead);

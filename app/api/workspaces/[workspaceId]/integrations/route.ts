@@ -1,5 +1,5 @@
-import { workspaceRoute } from "@/lib/access/define-route";
-import { listIntegrations } from "@/lib/integrations/list-integrations";
+import { workspaceReadRoute } from "@/lib/access/define-route";
+import { integrationsRead } from "@/lib/integrations/list-integrations";
 
 /** GET /api/workspaces/{id}/integrations: integrations without secrets. */
-export const GET = workspaceRoute("workspace:read", ({ tx, workspaceId }) => listIntegrations(tx, workspaceId));
+export const GET = workspaceReadRoute("workspace:read", integrationsRead);

@@ -1,5 +1,5 @@
 import { actionDispatchRoute, actionRoute } from "@/lib/access/action-route";
-import { workspaceRoute } from "@/lib/access/define-route";
+import { workspaceReadRoute } from "@/lib/access/define-route";
 import { invalidInput } from "@/lib/errors";
 import {
   changeRoleAction,
@@ -11,15 +11,15 @@ import {
   restoreMemberAction,
   transferOwnershipAction,
 } from "@/lib/team/team-action-definitions";
-import { listMembers } from "@/lib/team/list-members";
+import { memberListRead } from "@/lib/team/list-members";
 import { withoutInvitationLinks } from "@/lib/team/without-invitation-links";
 import { memberListQuerySchema } from "@/lib/team/team-schemas";
 
 /** GET /api/workspaces/{id}/team?q=&page=: members and pending invitations. */
-export const GET = workspaceRoute("workspace:read", ({ tx, workspaceId }, request) => {
+export const GET = workspaceReadRoute("workspace:read", (workspaceId, request) => {
   const query = memberListQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw invalidInput(query.error);
-  return listMembers(tx, workspaceId, query.data);
+  return memberListRead(workspaceId, query.data);
 });
 
 /** POST {emails, role}: invite, and email each invitation (the same definition as the Team tab's). */

@@ -37,9 +37,9 @@ export default async function AuditLogPage({
   const parsed = auditFiltersFrom(search);
   const base = `/w/${workspaceId}/settings/audit-log`;
   // Refused filters list nothing: the page says what was wrong instead of showing unfiltered entries.
-  const load = await loadWorkspacePage(workspaceId, "audit:read", base, async ({ tx }) =>
-    parsed.success ? listAuditEntries(tx, workspaceId, parsed.data) : null,
-  );
+  const load = await loadWorkspacePage(workspaceId, "audit:read", base, {
+    withTransaction: async ({ tx }) => (parsed.success ? listAuditEntries(tx, workspaceId, parsed.data) : null),
+  });
   if (!load.allowed) return <NoAccess what="The audit log is visible to owners and admins." />;
 
   const filtered = Object.values(typedValues(search)).some(Boolean);

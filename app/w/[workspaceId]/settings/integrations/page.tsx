@@ -3,7 +3,7 @@ import { IntegrationList } from "@/components/integrations/integration-list";
 import { SectionHeading } from "@/components/settings/section-heading";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadWorkspacePage } from "@/lib/access/load-workspace-page";
-import { listIntegrations } from "@/lib/integrations/list-integrations";
+import { integrationsRead } from "@/lib/integrations/list-integrations";
 
 export const metadata: Metadata = { title: "Integrations" };
 
@@ -13,7 +13,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ w
     workspaceId,
     "workspace:read",
     `/w/${workspaceId}/settings/integrations`,
-    ({ tx }) => listIntegrations(tx, workspaceId),
+    integrationsRead,
   );
   if (!load.allowed) return null; // every role may see integrations
   return (

@@ -10,11 +10,10 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadWorkspacePage } from "@/lib/access/load-workspace-page";
 import { can } from "@/lib/access/permissions";
-import { listMembers } from "@/lib/team/list-members";
+import { settingsContext } from "@/lib/access/settings-context";
+import { teamPageRead } from "@/lib/team/list-members";
 import { refuseActOn } from "@/lib/team/role-rules";
-import { countSeats } from "@/lib/team/seat-limit";
 import { memberListQuerySchema } from "@/lib/team/team-schemas";
-import { listActiveOwners } from "@/lib/team/workspace-contacts";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -35,16 +34,12 @@ export default async function TeamPage({
   });
   const query = parsed.success ? parsed.data : { page: 1 };
   const base = `/w/${workspaceId}/settings/team`;
-  const load = await loadWorkspacePage(workspaceId, "workspace:read", base, async (ctx) => ({
-    list: await listMembers(ctx.tx, workspaceId, query),
-    seats: await countSeats(ctx.tx, workspaceId),
-    memberId: ctx.member.id,
-    owners: await listActiveOwners(ctx.tx, workspaceId),
-    workspaceName: (await ctx.tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { name: true } }))
-      .name,
-  }));
+  const load = await loadWorkspacePage(workspaceId, "workspace:read", base, (id) => teamPageRead(id, query));
   if (!load.allowed) return null; // every role may read the team
-  const { list, seats, memberId, workspaceName, owners } = load.data;
+  const { list, seats, owners } = load.data;
+  const memberId = load.memberId;
+  const context = await settingsContext(workspaceId); // the layout's, already read for this request
+  const workspaceName = context.kind === "member" ? context.workspace.name : "this workspace";
   const manages = can(load.role, "team:manage");
   const members = list.members.filter((m) => m.status !== "pending");
   const invitations = list.members.filter((m) => m.status === "pending").map((m) => ({ ...m, sentAt: m.invitedAt }));

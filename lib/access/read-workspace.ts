@@ -1,0 +1,51 @@
+import type pg from "pg";
+import { pipelinedTransaction } from "../db/pipelined-transaction";
+import { systemDb, type Db } from "../db/prisma";
+import { readPool } from "../db/read-pool";
+import type { SqlRead } from "../db/sql-read";
+import { openingStatement, readOpening } from "./opening-statement";
+import type { Permission, Role } from "./permissions";
+import type { RequestContext } from "./request-context";
+import type { SessionUser } from "./session-user";
+import { admitWorkspaceId, refusalOf } from "./with-workspace";
+
+export interface WorkspaceRead<T> {
+  data: T;
+  workspaceId: string;
+  user: SessionUser;
+  member: { id: string; role: Role };
+}
+
+/**
+ * THE CHOKEPOINT'S READ PATH, for pages and GET routes: the same checks as
+ * `withWorkspace` (session, live membership, permission, row-level security on
+ * the runtime role), with the read sent in the same round trip: BEGIN, the
+ * opening statement, the read, COMMIT. The read is sent before the checks
+ * answer; the opening statement binds the workspace only for a permitted
+ * member, so for anyone else it sees no rows, and its result is dropped.
+ * See docs/decisions/007-one-round-trip-reads.md.
+ */
+export async function readWorkspace<T>(
+  request: RequestContext,
+  rawWorkspaceId: unknown,
+  permission: Permission,
+  read: (workspaceId: string) => SqlRead<T>,
+  options: { pool?: pg.Pool; db?: Db } = {},
+): Promise<WorkspaceRead<T>> {
+  const db = options.db ?? systemDb();
+  const workspaceId = await admitWorkspaceId(request, rawWorkspaceId, db);
+  const { sql, map } = read(workspaceId);
+  const [opened, result] = await pipelinedTransaction(options.pool ?? readPool(), [
+    openingStatement(request.sessionToken!, workspaceId, permission, { touch: true }),
+    { text: sql.text, values: sql.values },
+  ]);
+  const opening = readOpening(opened!.rows[0], permission);
+  const refusal = refusalOf(opening);
+  if (refusal || !opening.user || !opening.member) throw refusal;
+  return {
+    data: map(result!.rows),
+    workspaceId,
+    user: opening.user,
+    member: { id: opening.member.id, role: opening.member.role },
+  };
+}
