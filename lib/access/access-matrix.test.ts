@@ -287,7 +287,9 @@ describe("pages", () => {
       else expect(requires).toEqual([]);
     }
     // Workspace data only through the chokepoint: the system client needs a stated reason.
-    expect(/\bsystemDb\s*\(/.test(source), "uses systemDb() (state why in the table)").toBe(Boolean(expected.systemDb));
+    expect(/\b(systemDb|readPool)\s*\(/.test(source), "uses systemDb() or readPool() (state why in the table)").toBe(
+      Boolean(expected.systemDb),
+    );
     expect(source, "opens its own tenant transaction").not.toMatch(/\btenantTransaction\s*\(/);
     if (file.startsWith("app/w/[workspaceId]/") && expected.access === "public")
       expect(source, "a workspace page that is not gated must not read data").not.toMatch(/\bawait\s+(?!params\b)/);

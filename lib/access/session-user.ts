@@ -16,10 +16,9 @@ export const MAX_SESSION_TOKEN_LENGTH = 512;
  */
 export async function sessionUser(db: Db, sessionToken: string | null): Promise<SessionUser | null> {
   if (!sessionToken || sessionToken.length > MAX_SESSION_TOKEN_LENGTH) return null;
-  const session = await db.session.findUnique({
-    where: { sessionToken },
-    select: { expires: true, user: { select: { id: true, email: true, name: true } } },
-  });
-  if (!session || session.expires.getTime() <= Date.now()) return null;
-  return session.user;
+  // One statement (Prisma would load the session and its user separately).
+  const [user] = await db.$queryRaw<SessionUser[]>`
+    SELECT u.id, u.email, u.name FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.session_token = ${sessionToken} AND s.expires > now()`;
+  return user ?? null;
 }

@@ -1,4 +1,6 @@
+import type pg from "pg";
 import type { Prisma } from "../generated/prisma/client";
+import type { Db } from "./prisma";
 import type { TenantTx } from "./tenant-transaction";
 
 /**
@@ -14,9 +16,14 @@ export interface SqlRead<T> {
   map: (rows: Record<string, unknown>[]) => T;
 }
 
-/** Runs a read in a Prisma transaction that is already bound to the workspace. */
-export async function runRead<T>(tx: TenantTx, read: SqlRead<T>): Promise<T> {
+/** Runs a read in a Prisma transaction that is already bound to the workspace (or on the system client). */
+export async function runRead<T>(tx: TenantTx | Db, read: SqlRead<T>): Promise<T> {
   return read.map(await tx.$queryRaw<Record<string, unknown>[]>(read.sql));
+}
+
+/** Runs a read that crosses workspaces as one statement on a `pg` pool (the read pool: no transaction, no RLS). */
+export async function queryRead<T>(pool: pg.Pool, read: SqlRead<T>): Promise<T> {
+  return read.map((await pool.query(read.sql.text, read.sql.values)).rows);
 }
 
 /** A timestamp from either driver or from JSON (ISO text), as ISO text; null stays null. */

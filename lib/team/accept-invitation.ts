@@ -1,7 +1,10 @@
 import type { SessionUser } from "../access/session-user";
 import type { RequestContext } from "../access/request-context";
 import { writeAudit } from "../audit/write-audit";
+import type pg from "pg";
 import type { Db } from "../db/prisma";
+import { queryRead, runRead, type SqlRead } from "../db/sql-read";
+import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
 import { publishEvent } from "../events/publish-event";
 import type { TenantTx } from "../db/tenant-transaction";
@@ -22,42 +25,65 @@ export type InvitationState =
     };
 
 /**
- * What a token from an invitation link points at. Accepting a link crosses
- * workspaces by nature (the user is not a member yet), so this reads with the
- * system client, by the token's hash only.
+ * What a token from an invitation link points at, in one statement. Accepting a
+ * link crosses workspaces by nature (the user is not a member yet), so this
+ * reads on the connection's own role (the read pool or the system client, or an
+ * accept's transaction), by the token's hash only.
  */
-export async function readInvitation(db: Db | TenantTx, token: string): Promise<InvitationState> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { state: "unknown" };
-  const row = await db.teamMember.findUnique({
-    where: { invitationTokenHash: hashInvitationToken(token) },
-    select: {
-      id: true,
-      status: true,
-      role: true,
-      deletedAt: true,
-      invitationTokenHash: true,
-      invitationExpiresAt: true,
-      workspace: { select: { id: true, name: true } },
-      user: { select: { email: true } },
-      inviter: { select: { name: true, email: true } },
-    },
-  });
-  if (!row?.invitationTokenHash || !tokenMatchesHash(token, row.invitationTokenHash)) return { state: "unknown" };
-  const workspaceName = row.workspace.name;
-  if (row.deletedAt) return { state: "revoked", workspaceName };
+export function invitationRead(token: string): SqlRead<InvitationState> | null {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  return {
+    sql: Prisma.sql`
+      SELECT tm.id, tm.status, tm.role, tm.deleted_at, tm.invitation_token_hash, tm.invitation_expires_at,
+             w.id AS workspace_id, w.name AS workspace_name, u.email, inviter.name AS inviter_name,
+             inviter.email AS inviter_email
+        FROM team_members tm
+        JOIN workspaces w ON w.id = tm.workspace_id
+        JOIN users u ON u.id = tm.user_id
+        LEFT JOIN users inviter ON inviter.id = tm.invited_by
+       WHERE tm.invitation_token_hash = ${hashInvitationToken(token)}`,
+    map: (rows) => invitationStateOf(token, rows[0] as InvitationRow | undefined),
+  };
+}
+
+interface InvitationRow {
+  id: string;
+  status: string;
+  role: string;
+  deleted_at: Date | null;
+  invitation_token_hash: string | null;
+  invitation_expires_at: Date | null;
+  workspace_id: string;
+  workspace_name: string;
+  email: string;
+  inviter_name: string | null;
+  inviter_email: string | null;
+}
+
+function invitationStateOf(token: string, row: InvitationRow | undefined): InvitationState {
+  if (!row?.invitation_token_hash || !tokenMatchesHash(token, row.invitation_token_hash)) return { state: "unknown" };
+  const workspaceName = row.workspace_name;
+  if (row.deleted_at) return { state: "revoked", workspaceName };
   if (row.status !== "pending") return { state: "used", workspaceName };
-  if (!row.invitationExpiresAt || row.invitationExpiresAt.getTime() <= Date.now())
+  if (!row.invitation_expires_at || row.invitation_expires_at.getTime() <= Date.now())
     return { state: "expired", workspaceName };
   return {
     state: "pending",
     memberId: row.id,
-    workspaceId: row.workspace.id,
+    workspaceId: row.workspace_id,
     workspaceName,
-    email: row.user.email,
+    email: row.email,
     role: row.role,
-    invitedBy: row.inviter ? (row.inviter.name ?? row.inviter.email) : null,
-    expiresAt: row.invitationExpiresAt,
+    invitedBy: row.inviter_email ? (row.inviter_name ?? row.inviter_email) : null,
+    expiresAt: row.invitation_expires_at,
   };
+}
+
+/** `invitationRead` on a Prisma client or transaction, or on a `pg` pool (the invitation page). */
+export async function readInvitation(db: Db | TenantTx | pg.Pool, token: string): Promise<InvitationState> {
+  const read = invitationRead(token);
+  if (!read) return { state: "unknown" };
+  return "$queryRaw" in db ? runRead(db, read) : queryRead(db, read);
 }
 
 const MESSAGES = {

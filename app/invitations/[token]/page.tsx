@@ -4,7 +4,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { AcceptInvitationButton } from "@/components/team/accept-invitation-button";
 import { currentUser } from "@/lib/access/current-user";
-import { systemDb } from "@/lib/db/prisma";
+import { readPool } from "@/lib/db/read-pool";
 import { readInvitation } from "@/lib/team/accept-invitation";
 import { sameAddress } from "@/lib/team/invitation-token";
 
@@ -27,8 +27,8 @@ const CLOSED = {
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const user = await currentUser();
-  // Accepting crosses workspaces: read by the token's hash on the system client.
-  const invitation = await readInvitation(systemDb(), token);
+  // Accepting crosses workspaces: read by the token's hash on the read pool (no RLS), in one statement.
+  const invitation = await readInvitation(readPool(), token);
 
   if (invitation.state !== "pending") {
     const [title, body] = CLOSED[invitation.state];
