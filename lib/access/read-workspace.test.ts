@@ -58,6 +58,16 @@ describe("readWorkspace", () => {
     ).rejects.toMatchObject({ code: "forbidden" });
   });
 
+  it("a read that cannot be built is refused after the checks: 404 for a stranger, its own error for a member", async () => {
+    const unbuildable = (): SqlRead<unknown> => {
+      throw new Error("bad query string");
+    };
+    const as = (token: string) =>
+      readWorkspace(requestAs(token), ws.workspaceId, "workspace:read", unbuildable, { pool, db });
+    await expect(as(other.actors.owner.token)).rejects.toMatchObject({ code: "not_found" });
+    await expect(as(ws.actors.viewer.token)).rejects.toThrow("bad query string");
+  });
+
   it("a deactivated or removed member is refused on the next read", async () => {
     const local = await createRoleWorkspace(db, "read-path-revoked");
     await expect(readAs(local.actors.member.token, local.workspaceId)).resolves.toBeTruthy();

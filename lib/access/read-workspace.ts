@@ -34,16 +34,24 @@ export async function readWorkspace<T>(
 ): Promise<WorkspaceRead<T>> {
   const db = options.db ?? systemDb();
   const workspaceId = await admitWorkspaceId(request, rawWorkspaceId, db);
-  const { sql, map } = read(workspaceId);
-  const [opened, result] = await pipelinedTransaction(options.pool ?? readPool(), [
-    openingStatement(request.sessionToken!, workspaceId, permission, { touch: true }),
-    { text: sql.text, values: sql.values },
-  ]);
+  // A read that cannot be built (a malformed query string) is refused only after the checks, so the
+  // order of answers stays 401 → 404 → 403 → 400 (docs/decisions/006-rest-runs-the-action-definitions.md).
+  let built: SqlRead<T> | undefined;
+  let buildError: unknown;
+  try {
+    built = read(workspaceId);
+  } catch (error) {
+    buildError = error;
+  }
+  const statements = [openingStatement(request.sessionToken!, workspaceId, permission, { touch: true })];
+  if (built) statements.push({ text: built.sql.text, values: built.sql.values });
+  const [opened, result] = await pipelinedTransaction(options.pool ?? readPool(), statements);
   const opening = readOpening(opened!.rows[0], permission);
   const refusal = refusalOf(opening);
   if (refusal || !opening.user || !opening.member) throw refusal;
+  if (!built) throw buildError;
   return {
-    data: map(result!.rows),
+    data: built.map(result!.rows),
     workspaceId,
     user: opening.user,
     member: { id: opening.member.id, role: opening.member.role },
