@@ -1,5 +1,4 @@
 import type { Statement } from "../db/pipelined-transaction";
-import { RUNTIME_ROLE } from "../db/tenant-transaction";
 import { isRole, PERMISSIONS, type Permission, type Role } from "./permissions";
 import type { SessionUser } from "./session-user";
 
@@ -14,16 +13,13 @@ export type Opening =
 
 /**
  * THE FIRST STATEMENT OF EVERY WORKSPACE TRANSACTION (docs/decisions/007-one-round-trip-reads.md):
- * session → user → live membership of this workspace, read as the connection's own
- * role, and in the same statement the switch to the runtime role with the workspace
- * bound for row-level security, both transaction-local. The workspace is bound only
- * when the member's role has `permission`; otherwise it is bound to nothing, so any
- * statement already sent behind this one (a pipelined read) sees no rows.
- *
- * Order matters and is fixed by the query's shape: the context is read (and the
- * member's activity stamped, when `touch`) in scalar subqueries evaluated before the
- * role changes, and the statement always returns exactly one row, so the role is
- * always switched. A refused request (no permission) changes nothing, not even the stamp.
+ * the database function `open_workspace_request` (its migration says what it does): session →
+ * user → live membership of this workspace, read as the connection's own role; the member's
+ * activity stamped when `touch` (at most once per interval, never for a refused request); then
+ * the switch to the runtime role with the workspace bound for row-level security, both
+ * transaction-local. The workspace is bound only when the member's role has `permission`;
+ * otherwise to nothing, so any statement already sent behind this one (a pipelined read) sees
+ * no rows.
  */
 export function openingStatement(
   sessionToken: string,
@@ -32,28 +28,7 @@ export function openingStatement(
   options: { touch: boolean },
 ): Statement {
   return {
-    text: `
-WITH ctx AS MATERIALIZED (
-  SELECT u.id AS user_id, u.email, u.name, tm.id AS member_id, tm.role, tm.last_active_at
-    FROM sessions s
-    JOIN users u ON u.id = s.user_id
-    LEFT JOIN team_members tm
-      ON tm.workspace_id = $2::uuid AND tm.user_id = u.id AND tm.status = 'active' AND tm.deleted_at IS NULL
-   WHERE s.session_token = $1 AND s.expires > now()
-   LIMIT 1
-), touched AS (
-  UPDATE team_members SET last_active_at = now()
-   WHERE $4::boolean AND id = (SELECT member_id FROM ctx WHERE ctx.role = ANY(string_to_array($3, ',')))
-     AND deleted_at IS NULL
-     AND (last_active_at IS NULL OR last_active_at < now() - make_interval(secs => $5::int))
-  RETURNING id
-)
-SELECT (SELECT row_to_json(ctx) FROM ctx) AS context,
-       (SELECT count(*) FROM touched)::int AS touched,
-       set_config('role', '${RUNTIME_ROLE}', true) AS role,
-       set_config('app.workspace_id',
-                  COALESCE((SELECT $2::text FROM ctx WHERE ctx.role = ANY(string_to_array($3, ','))), ''),
-                  true) AS workspace`,
+    text: `SELECT open_workspace_request($1, $2::uuid, string_to_array($3, ','), $4::boolean, $5::int) AS context`,
     values: [
       sessionToken,
       workspaceId,
