@@ -1,7 +1,6 @@
 "use client";
 
-import { CrownIcon, EllipsisIcon, PowerIcon, PowerOffIcon, Trash2Icon } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { CrownIcon, PowerIcon, PowerOffIcon, Trash2Icon } from "lucide-react";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -9,33 +8,40 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Role } from "@/lib/access/permissions";
-import type { MemberView } from "@/lib/team/list-members";
-import { displayName } from "./member-display";
 import type { MemberControls } from "./member-controls";
+import type { MemberRowData } from "./member-rows";
 
 export type MemberActionKind = "deactivate" | "reactivate" | "transfer" | "remove";
 
-/** The "…" menu of a member row ("Actions for <Name>"): status, ownership, and a separated, red Remove. */
+type Target = Pick<MemberRowData, "name" | "role" | "status">;
+
+/**
+ * The "…" menu of a member row ("Actions for <Name>"): status, ownership, and a separated, red Remove.
+ * The trigger is a ghost icon button drawn by members-table.css (`member-menu`), its classes and icon
+ * written once in the stylesheet rather than in every row. Until the script runs (the menu could not
+ * open anyway) only the icon is there.
+ */
 export function MemberActionsMenu({
   member,
   actorRole,
   onSelect,
   disabled,
 }: {
-  member: MemberView;
+  member: Target;
   actorRole: Role;
   onSelect: (kind: MemberActionKind) => void;
   disabled?: boolean;
 }) {
-  const name = displayName(member);
+  const hydrated = useHydrated();
+  const { name } = member;
+  if (!hydrated) return <span className="member-menu" />;
   const canTransfer = actorRole === "owner" && member.status === "active" && member.role !== "owner";
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild disabled={disabled}>
-        <Button variant="ghost" size="icon-sm" aria-label={`Actions for ${name}`}>
-          <EllipsisIcon aria-hidden="true" />
-        </Button>
+        <button type="button" className="member-menu" aria-label={`Actions for ${name}`} />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">
         {member.status === "active" ? (
@@ -65,8 +71,8 @@ export function MemberActionsMenu({
   );
 }
 
-/** The "…" menu for a member a row or card may act on; nothing when it may not. */
-export function MemberActions({ member, controls }: { member: MemberView; controls: MemberControls | null }) {
+/** The "…" menu for a member the row may act on; nothing when it may not. */
+export function MemberActions({ member, controls }: { member: Target; controls: MemberControls | null }) {
   if (!controls) return null;
   return (
     <MemberActionsMenu

@@ -1,6 +1,4 @@
-import type { MemberView } from "@/lib/team/list-members";
 import type { MemberActionKind } from "./member-actions-menu";
-import { displayName } from "./member-display";
 
 export interface MemberConfirmation {
   title: string;
@@ -12,11 +10,7 @@ export interface MemberConfirmation {
 }
 
 /** The question asked before each member action (reactivating needs none). */
-export function memberConfirmation(
-  kind: Exclude<MemberActionKind, "reactivate">,
-  member: MemberView,
-): MemberConfirmation {
-  const name = displayName(member);
+export function memberConfirmation(kind: Exclude<MemberActionKind, "reactivate">, name: string): MemberConfirmation {
   switch (kind) {
     case "deactivate":
       return {

@@ -1,14 +1,14 @@
-import type { MemberView } from "@/lib/team/list-members";
+import type { MemberRowData } from "./member-rows";
 
-/** Name (or address) with "(you)", and the address under a name. */
-export function MemberIdentity({ member, isSelf }: { member: MemberView; isSelf: boolean }) {
+/** Name (or address) with "(you)", and the address under a name; members-table.css styles both lines. */
+export function MemberIdentity({ member, isSelf }: { member: Pick<MemberRowData, "name" | "email">; isSelf: boolean }) {
   return (
-    <div className="min-w-0">
-      <div className="truncate font-medium">
-        {member.name ?? member.email}
+    <>
+      <div>
+        {member.name}
         {isSelf && <span className="ml-1 text-xs font-normal text-zinc-600 dark:text-zinc-400">(you)</span>}
       </div>
-      {member.name && <div className="truncate text-sm text-zinc-600 dark:text-zinc-400">{member.email}</div>}
-    </div>
+      {member.email && <div>{member.email}</div>}
+    </>
   );
 }

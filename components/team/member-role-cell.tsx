@@ -1,16 +1,22 @@
 "use client";
 
-import type { MemberView } from "@/lib/team/list-members";
 import type { MemberControls } from "./member-controls";
-import { displayName, roleLabel } from "./member-display";
+import { roleLabel } from "./member-display";
+import type { MemberRowData } from "./member-rows";
 import { RoleSelect } from "./role-select";
 
 /** The role select when the actor may change it, else the role as text. */
-export function MemberRoleCell({ member, controls }: { member: MemberView; controls: MemberControls | null }) {
-  if (!controls) return <span>{roleLabel(member.role)}</span>;
+export function MemberRoleCell({
+  member,
+  controls,
+}: {
+  member: Pick<MemberRowData, "name" | "role">;
+  controls: MemberControls | null;
+}) {
+  if (!controls) return roleLabel(member.role);
   return (
     <RoleSelect
-      memberName={displayName(member)}
+      memberName={member.name}
       role={member.role}
       roles={controls.grantable}
       onChange={controls.changeRole}

@@ -1,41 +1,49 @@
 "use client";
 
 import { RelativeTime } from "@/components/settings/relative-time";
-import type { MemberView } from "@/lib/team/list-members";
 import { MemberActions } from "./member-actions-menu";
 import type { MemberControls } from "./member-controls";
 import { MemberIdentity } from "./member-identity";
 import { MemberRoleCell } from "./member-role-cell";
+import type { MemberRowData } from "./member-rows";
 import { MemberStatusBadge } from "./member-status-badge";
 
-/** One member in the table (640px and wider). */
+/**
+ * One member: a table row from 640px, a card below (identity and "…" on top, role, status and last
+ * activity under them). members-table.css styles the cells by column, so no class repeats per row.
+ */
 export function MemberRow({
   member,
   isSelf,
   controls,
   showActions,
+  now,
 }: {
-  member: MemberView;
+  member: MemberRowData;
   isSelf: boolean;
   controls: MemberControls | null;
   showActions: boolean;
+  /** The server's clock, for "3 hours ago". */
+  now: number;
 }) {
   return (
-    <tr className="align-middle">
-      <td className="max-w-64 px-4 py-3">
+    <tr>
+      <td>
         <MemberIdentity member={member} isSelf={isSelf} />
       </td>
-      <td className="px-4 py-3">
+      <td>
         <MemberRoleCell member={member} controls={controls} />
       </td>
-      <td className="px-4 py-3">
+      <td>
         <MemberStatusBadge status={member.status} />
       </td>
-      <td className="px-4 py-3 whitespace-nowrap">
-        <RelativeTime iso={member.lastActiveAt} empty="never" />
+      <td>
+        {/* The label shows on cards only; the table has a column header (members-table.css). */}
+        <span>Last active </span>
+        <RelativeTime iso={member.lastActiveAt ?? null} empty="never" now={now} />
       </td>
       {showActions && (
-        <td className="px-2 py-2 text-right">
+        <td>
           <MemberActions member={member} controls={controls} />
         </td>
       )}

@@ -1,14 +1,8 @@
-"use client";
-
-import { RotateCcwIcon } from "lucide-react";
-import { RelativeTime } from "@/components/settings/relative-time";
-import { Button } from "@/components/ui/button";
 import type { MemberView } from "@/lib/team/list-members";
-import { restoreMember } from "@/lib/team/team-server-actions";
-import { displayName, roleLabel } from "./member-display";
-import { useTeamAction } from "./use-team-action";
+import { displayName } from "./member-display";
+import { RemovedMemberList } from "./removed-member-list";
 
-/** Removed members, restorable by owners and admins. */
+/** Removed members, restorable by owners and admins; the browser gets only what the list shows. */
 export function RemovedMembers({
   workspaceId,
   removed,
@@ -18,38 +12,12 @@ export function RemovedMembers({
   removed: MemberView[];
   canRestore: boolean;
 }) {
-  const { run, pending } = useTeamAction();
   if (removed.length === 0) return null;
   return (
-    <section aria-labelledby="removed-heading" className="grid grid-cols-1 gap-2">
-      <h3 id="removed-heading" className="font-semibold">
-        Removed members
-      </h3>
-      <ul className="grid grid-cols-1 gap-2">
-        {removed.map((m) => (
-          <li
-            key={m.id}
-            className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-zinc-200 px-4 py-2 text-sm dark:border-zinc-800"
-          >
-            <span className="min-w-0 break-words">
-              {displayName(m)} · {roleLabel(m.role)} · removed <RelativeTime iso={m.removedAt} />
-            </span>
-            {canRestore && (
-              <Button
-                variant="secondary"
-                size="sm"
-                disabled={pending}
-                onClick={() =>
-                  run(() => restoreMember({ workspaceId, memberId: m.id }), { success: `${displayName(m)} restored` })
-                }
-              >
-                <RotateCcwIcon aria-hidden="true" />
-                Restore<span className="sr-only"> {displayName(m)}</span>
-              </Button>
-            )}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <RemovedMemberList
+      workspaceId={workspaceId}
+      removed={removed.map((m) => ({ id: m.id, name: displayName(m), role: m.role, removedAt: m.removedAt }))}
+      canRestore={canRestore}
+    />
   );
 }
