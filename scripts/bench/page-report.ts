@@ -31,7 +31,10 @@ export function requestTable(pages: PageBenchResult): string {
     lines.push(`| ${name} | ${statements ?? "—"} | ${count(bytes)} bytes (${kb(bytes)}) |`);
   for (const { target, cost } of pages.targets) {
     row(target.name, cost.statements, cost.bytes);
-    if (target.key === "team") row("Team page, RSC payload (`RSC: 1`)", pages.teamRsc.statements, pages.teamRsc.bytes);
+    if (target.key === "team") {
+      row("Team page, RSC payload (`RSC: 1`)", pages.teamRsc.statements, pages.teamRsc.bytes);
+      row("Team page, HTML + RSC", null, cost.bytes + pages.teamRsc.bytes);
+    }
   }
   return lines.join("\n");
 }
