@@ -6,6 +6,8 @@ import { defineConfig, globalIgnores } from "eslint/config";
 export default defineConfig([
   globalIgnores([
     ".next/**",
+    "scripts/bench/floor/.next/**",
+    "scripts/bench/floor/next-env.d.ts",
     "lib/generated/**",
     "node_modules/**",
     ".data/**",

@@ -3,34 +3,64 @@ import { percentiles, type Percentiles } from "./stats";
 export interface LoadResult {
   latency: Percentiles;
   requestsPerSecond: number;
+  /** Requests sent (warm-up not included). */
+  requests: number;
   errors: number;
+}
+
+/** One request of a benchmark target, and what a correct answer looks like. */
+export interface Probe {
+  request: () => Promise<Response>;
+  /** Text every correct body contains (a name from the data, so an error or sign-in page cannot pass). */
+  marker: string;
+}
+
+/** Status 200 and the marker in the body; reads the body either way. */
+export async function answeredCorrectly(probe: Probe, response: Response): Promise<boolean> {
+  const body = Buffer.from(await response.arrayBuffer());
+  return response.status === 200 && body.includes(probe.marker);
+}
+
+/** Requests one after another, answers unchecked: connections, caches and the JIT warm up. */
+export async function warmUp(probe: Probe, requests: number): Promise<void> {
+  for (let i = 0; i < requests; i++) await (await probe.request()).arrayBuffer();
 }
 
 /**
  * A small closed-loop load generator: `concurrency` clients send requests back
- * to back for `seconds` (after a short warm-up) over keep-alive connections,
- * recording each request's latency. A non-2xx answer counts as an error.
+ * to back over keep-alive connections, for `seconds` or until `requests` were
+ * sent, recording each request's latency. An answer that is not a 200 with the
+ * probe's marker counts as an error.
  */
 export async function runLoad(
-  request: () => Promise<Response>,
-  options: { concurrency: number; seconds: number; warmupRequests?: number },
+  probe: Probe,
+  options: { concurrency: number; seconds?: number; requests?: number },
 ): Promise<LoadResult> {
-  for (let i = 0; i < (options.warmupRequests ?? 20); i++) await (await request()).arrayBuffer();
   const latencies: number[] = [];
   let errors = 0;
-  const end = performance.now() + options.seconds * 1000;
+  let sent = 0;
+  const end = options.seconds === undefined ? Infinity : performance.now() + options.seconds * 1000;
+  const limit = options.requests ?? Infinity;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
-      while (performance.now() < end) {
+      while (performance.now() < end && sent < limit) {
+        sent++;
         const t0 = performance.now();
-        const response = await request();
-        await response.arrayBuffer();
+        const ok = await probe.request().then(
+          (response) => answeredCorrectly(probe, response),
+          () => false,
+        );
         latencies.push(performance.now() - t0);
-        if (!response.ok) errors++;
+        if (!ok) errors++;
       }
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { latency: percentiles(latencies), requestsPerSecond: latencies.length / elapsed, errors };
+  return {
+    latency: percentiles(latencies),
+    requestsPerSecond: latencies.length / elapsed,
+    requests: latencies.length,
+    errors,
+  };
 }

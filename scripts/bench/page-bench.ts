@@ -1,118 +1,145 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../lib/db/prisma";
 import { childProcessEnv } from "../../lib/env";
-import { serverActionId } from "../server-action-id";
-import { runLoad, type LoadResult } from "./load";
+import { buildFloor, startFloor } from "./floor-app";
+import { runLoad, warmUp, type LoadResult } from "./load";
+import { measureMemoryGrowth, type MemoryGrowth } from "./memory-growth";
+import { measureRequest, type RequestCost } from "./per-request";
+import { pageFixture, type PageFixture } from "./page-fixture";
+import { pageTargets, teamPageProbe, teamRscProbe, type Target } from "./page-targets";
+import { postgresCpu, serverCpu } from "./proc-stats";
+import { startServer, type ServerProcess } from "./server-process";
 
-export interface PageResult {
-  name: string;
-  result: LoadResult;
+export interface TargetResult {
+  target: Target;
+  /** One load run per round. */
+  rounds: LoadResult[];
+  /** Per round: the server's CPU time ÷ requests, ms. */
+  serverCpuMs: number[];
+  /** Per round: PostgreSQL's CPU time ÷ requests, ms (ours only). */
+  postgresCpuMs: number[];
+  cost: RequestCost;
 }
 
-/** A workspace with 50 members and a signed-in owner, for the page benchmark. */
-async function pageFixture(db: Db): Promise<{ workspaceId: string; cookie: string; memberId: string }> {
-  const tag = randomBytes(4).toString("hex");
-  const workspace = await db.workspace.create({ data: { name: `Bench pages ${tag}`, slug: `bench-pages-${tag}` } });
-  await db.billingConfig.create({
-    data: {
-      workspaceId: workspace.id,
-      planType: "professional",
-      teamMembersLimit: 100,
-      currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000),
-    },
+export interface StartTimes {
+  coldStartMs: number;
+  firstRequestMs: number;
+}
+
+export interface PageBenchResult {
+  targets: TargetResult[];
+  /** The Team page's RSC payload (client-side navigation). */
+  teamRsc: RequestCost;
+  ours: StartTimes;
+  floor: StartTimes;
+  memory: MemoryGrowth;
+  concurrency: number;
+  seconds: number;
+  rounds: number;
+}
+
+export interface PageBenchOptions {
+  ports: { ours: number; floor: number };
+  concurrency: number;
+  seconds: number;
+  rounds: number;
+  /** Team page requests for the memory reading (read after half and after all of them). */
+  memoryRequests: number;
+  /** The postmaster of the benchmark database's PostgreSQL, for its CPU time. */
+  postmasterPid: number;
+  log: (message: string) => void;
+}
+
+/** Our production server with statement counting; its start is the cold start, polled on the Team page. */
+function startOurs(databaseUrl: string, port: number, fixture: PageFixture): Promise<ServerProcess> {
+  const base = `http://127.0.0.1:${port}`;
+  return startServer({
+    args: ["scripts/start-server.mjs", "--hostname", "127.0.0.1", "--port", String(port), "--count-statements"],
+    env: childProcessEnv({
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      AUTH_URL: base,
+      APP_URL: base,
+      INTEGRATION_CREDENTIALS_KEY: randomBytes(32).toString("base64"),
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    }),
+    port,
+    probe: (b) => teamPageProbe(b, fixture),
   });
-  const users = await Promise.all(
-    Array.from({ length: 50 }, (_, i) =>
-      db.user.create({ data: { email: `page-${tag}-${i}@bench.example`, name: `Member ${i}` } }),
-    ),
-  );
-  const members = [];
-  for (const [i, user] of users.entries()) {
-    members.push(
-      await db.teamMember.create({
-        data: {
-          workspaceId: workspace.id,
-          userId: user.id,
-          role: i === 0 ? "owner" : i < 5 ? "admin" : i < 40 ? "member" : "viewer",
-          status: "active",
-          joinedAt: new Date(),
-        },
-      }),
-    );
-  }
-  for (let i = 0; i < 3; i++) {
-    await db.integrationConfig.create({
-      data: { workspaceId: workspace.id, integrationType: "webhook", name: `Hook ${i}`, healthStatus: "healthy" },
-    });
-  }
-  const sessionToken = randomBytes(32).toString("hex");
-  await db.session.create({ data: { sessionToken, userId: users[0]!.id, expires: new Date(Date.now() + 86_400_000) } });
-  return { workspaceId: workspace.id, cookie: `authjs.session-token=${sessionToken}`, memberId: members[10]!.id };
 }
 
-/** Our production server on the benchmark database, then the settings pages and one server action under load. */
-export async function runPageBench(
-  db: Db,
-  databaseUrl: string,
-  options: { port: number; concurrency: number; seconds: number },
-): Promise<PageResult[]> {
+/**
+ * Our production server and the floor app side by side: cold starts, the
+ * statements and bytes of single requests, memory over many Team page
+ * requests, then `rounds` rounds in which every target is loaded in turn
+ * (ours next to the floor, so both see the same machine state).
+ */
+export async function runPageBench(db: Db, databaseUrl: string, options: PageBenchOptions): Promise<PageBenchResult> {
+  const { log } = options;
+  buildFloor(log);
   const fixture = await pageFixture(db);
-  const base = `http://127.0.0.1:${options.port}`;
-  const server = spawn(
-    "node",
-    ["scripts/start-server.mjs", "--hostname", "127.0.0.1", "--port", String(options.port)],
-    {
-      env: childProcessEnv({
-        DATABASE_URL: databaseUrl,
-        NODE_ENV: "production",
-        AUTH_SECRET: randomBytes(32).toString("base64"),
-        AUTH_URL: base,
-        APP_URL: base,
-        INTEGRATION_CREDENTIALS_KEY: randomBytes(32).toString("base64"),
-        LOG_LEVEL: "warn",
-        NEXT_TELEMETRY_DISABLED: "1",
-      }),
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-    },
-  );
+  log("• Starting our server (cold start: spawn to the first Team page) and the floor app");
+  const ours = await startOurs(databaseUrl, options.ports.ours, fixture);
+  let floor: ServerProcess | undefined;
   try {
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      const up = await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      await new Promise((r) => setTimeout(r, 250));
+    floor = await startFloor(options.ports.floor);
+    const targets = pageTargets({ ours: ours.base, floor: floor.base }, fixture);
+
+    log("• Single requests: SQL statements and bytes");
+    const costs = new Map<Target, RequestCost>();
+    for (const target of targets) {
+      const statementsBase = target.side === "ours" ? ours.base : undefined;
+      costs.set(target, await measureRequest(target.probe, { statementsBase }));
     }
-    const headers = { cookie: fixture.cookie };
-    const settings = `${base}/w/${fixture.workspaceId}/settings`;
-    const changeRole = serverActionId("lib/team/team-server-actions.ts", "changeRole");
-    const targets: [string, () => Promise<Response>][] = [
-      ["Team page (50 members)", () => fetch(`${settings}/team`, { headers })],
-      ["Billing page", () => fetch(`${settings}/billing`, { headers })],
-      ["Integrations page", () => fetch(`${settings}/integrations`, { headers })],
-      [
-        "Server action changeRole (locks the team)",
-        () =>
-          fetch(`${settings}/team`, {
-            method: "POST",
-            headers: {
-              ...headers,
-              "Next-Action": changeRole,
-              "Content-Type": "text/plain;charset=UTF-8",
-              Accept: "text/x-component",
-            },
-            body: JSON.stringify([{ workspaceId: fixture.workspaceId, memberId: fixture.memberId, role: "member" }]),
-          }),
-      ],
-    ];
-    const results: PageResult[] = [];
-    for (const [name, request] of targets) results.push({ name, result: await runLoad(request, options) });
-    return results;
+    const teamRsc = await measureRequest(teamRscProbe(ours.base, fixture), { statementsBase: ours.base });
+
+    const team = targets.find((t) => t.key === "team")!;
+    log(`• Memory: ${options.memoryRequests.toLocaleString("en-US")} Team page requests`);
+    const memory = await measureMemoryGrowth(ours.pid, team.probe, {
+      requests: options.memoryRequests,
+      concurrency: options.concurrency,
+    });
+
+    const results: TargetResult[] = targets.map((target) => ({
+      target,
+      rounds: [],
+      serverCpuMs: [],
+      postgresCpuMs: [],
+      cost: costs.get(target)!,
+    }));
+    // JIT and caches: every target under load once, unmeasured, before the first round.
+    log(`• Warm-up: every request under load for ${Math.min(2, options.seconds)} s`);
+    for (const { target } of results) {
+      await runLoad(target.probe, { concurrency: options.concurrency, seconds: Math.min(2, options.seconds) });
+    }
+    for (let round = 1; round <= options.rounds; round++) {
+      for (const result of results) {
+        log(`  round ${round} of ${options.rounds}: ${result.target.name}`);
+        const pid = result.target.side === "ours" ? ours.pid : floor.pid;
+        await warmUp(result.target.probe, 10);
+        const cpuBefore = serverCpu(pid);
+        const pgBefore = postgresCpu(options.postmasterPid);
+        const load = await runLoad(result.target.probe, { concurrency: options.concurrency, seconds: options.seconds });
+        result.serverCpuMs.push((serverCpu(pid) - cpuBefore) / load.requests);
+        if (result.target.side === "ours") {
+          result.postgresCpuMs.push((postgresCpu(options.postmasterPid) - pgBefore) / load.requests);
+        }
+        result.rounds.push(load);
+      }
+    }
+    return {
+      targets: results,
+      teamRsc,
+      ours: { coldStartMs: ours.coldStartMs, firstRequestMs: ours.firstRequestMs },
+      floor: { coldStartMs: floor.coldStartMs, firstRequestMs: floor.firstRequestMs },
+      memory,
+      concurrency: options.concurrency,
+      seconds: options.seconds,
+      rounds: options.rounds,
+    };
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await Promise.all([ours.stop(), floor?.stop()]);
   }
 }

@@ -1,4 +1,3 @@
-import type { PageResult } from "./page-bench";
 import type { QueryResult } from "./query-bench";
 import { ms } from "./stats";
 
@@ -15,19 +14,6 @@ export function queryTable(results: QueryResult[]): string {
     const met = r.dataLayer.p95 < r.query.targetMs;
     lines.push(
       `| ${r.query.name} | ~${r.query.seedWithoutIndexMs} ms | ${ms(r.noIndex.p95)} ms | <${r.query.targetMs} ms | ${triple(r.raw)} ms | ${triple(r.rawInRlsTransaction)} ms | ${triple(r.dataLayer)} ms | ${Number.isFinite(speedup) ? `${Math.round(speedup)}×` : "—"} | ${overhead.toFixed(1)}× ${overhead <= 2 ? "✓" : "✗"} | ${met ? "✓ met" : "✗ missed"} | ${r.plan} | ${r.planWithoutIndex} |`,
-    );
-  }
-  return lines.join("\n");
-}
-
-export function pageTable(results: PageResult[], concurrency: number): string {
-  const lines = [
-    `| Request (${concurrency} concurrent clients) | p50 / p95 / p99 | Requests/s | Errors | Target p95 < 50 ms |`,
-    "| --- | --- | --- | --- | --- |",
-  ];
-  for (const { name, result } of results) {
-    lines.push(
-      `| ${name} | ${triple(result.latency)} ms | ${result.requestsPerSecond.toFixed(0)} | ${result.errors} | ${result.latency.p95 < 50 ? "✓ met" : "✗ missed"} |`,
     );
   }
   return lines.join("\n");
