@@ -17,6 +17,7 @@ import { databaseName, redactUrl, withDatabase } from "../lib/db/database-url";
 import { dropDatabase, ensureDatabase } from "../lib/db/create-database";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { applyMigrations } from "../lib/db/migrations/apply-migrations";
+import { createPool } from "../lib/db/pools";
 import { createPrismaClient } from "../lib/db/prisma";
 import { childProcessEnv, env } from "../lib/env";
 import { buildIsStale } from "./build-freshness";
@@ -98,14 +99,19 @@ try {
   }
 
   const db = createPrismaClient(url);
+  const readPool = createPool(url, { pipeline: true });
   const queries: QueryResult[] | null = pagesOnly
     ? null
-    : await runQueryBench(client, db, {
-        workspaces,
-        samples,
-        noIndexSamples,
-        progress: (label) => log(`  measuring: ${label}`),
-      });
+    : await runQueryBench(
+        client,
+        { db, pool: readPool },
+        {
+          workspaces,
+          samples,
+          noIndexSamples,
+          progress: (label) => log(`  measuring: ${label}`),
+        },
+      );
   const version = (await client.query("SHOW server_version")).rows[0].server_version as string;
   const postmasterPid = postmasterOf((await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid as number);
   await client.end();
@@ -129,6 +135,7 @@ try {
     log,
   });
   await db.$disconnect();
+  await readPool.end();
 
   const summaries = summarize(pages);
   const targets = targetTable(targetRows(pages, summaries, queries));

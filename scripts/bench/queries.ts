@@ -1,8 +1,42 @@
+import type pg from "pg";
+import { openingStatement } from "../../lib/access/opening-statement";
+import { readWorkspace } from "../../lib/access/read-workspace";
+import { pipelinedTransaction } from "../../lib/db/pipelined-transaction";
 import type { Db } from "../../lib/db/prisma";
-import { tenantTransaction } from "../../lib/db/tenant-transaction";
+import { queryRead } from "../../lib/db/sql-read";
+import { Prisma } from "../../lib/generated/prisma/client";
+import { invitationReadByHash } from "../../lib/team/accept-invitation";
 import { ownerUserId, pendingTokenHash, workspaceId } from "./dataset";
 
-/** The six queries of the seed's "Performance Benchmarks" table, each as raw SQL and through the app's data layer. */
+/** What the data layer runs on: the app's read pool and the Prisma client it checks sessions with. */
+export interface DataLayer {
+  pool: pg.Pool;
+  db: Db;
+}
+
+/** The session the benchmark signs the owner of workspace g in with (runQueryBench creates it). */
+export const benchSessionToken = (g: number) => `bench-${workspaceId(g)}`;
+
+/** A read through the app's chokepoint read path, as a page's: one round trip, RLS on the runtime role. */
+const throughReadPath = (layer: DataLayer, g: number, sql: Prisma.Sql) =>
+  readWorkspace(
+    { sessionToken: benchSessionToken(g), ip: null, userAgent: "bench" },
+    workspaceId(g),
+    "workspace:read",
+    () => ({ sql, map: (rows) => rows }),
+    {
+      pool: layer.pool,
+      db: layer.db,
+    },
+  );
+
+/**
+ * The six queries of the seed's "Performance Benchmarks" table, each as raw SQL and through the app's
+ * data layer: for tenant data, `readWorkspace` (BEGIN, the opening statement — session, membership,
+ * permission, RLS binding — the query, COMMIT, pipelined in one round trip), as every page and GET
+ * route reads; the membership check is the opening statement itself; the invitation token, which
+ * crosses workspaces, is the invitation page's one statement on the read pool.
+ */
 export interface BenchQuery {
   name: string;
   /** The seed's "with index" target, in milliseconds. */
@@ -11,10 +45,10 @@ export interface BenchQuery {
   seedWithoutIndexMs: number;
   sql: string;
   params: (g: number) => unknown[];
-  /** false for the lookup the app runs on the system client (it crosses workspaces). */
+  /** false for the lookup the app runs without a workspace (it crosses workspaces). */
   tenantScoped: boolean;
-  /** Through the app: the tenant-scoped client under RLS, or the system client where the app uses it. */
-  dataLayer: (db: Db, g: number) => Promise<unknown>;
+  /** Through the app's data layer. */
+  dataLayer: (layer: DataLayer, g: number) => Promise<unknown>;
 }
 
 export const QUERIES: BenchQuery[] = [
@@ -25,9 +59,11 @@ export const QUERIES: BenchQuery[] = [
     sql: "SELECT * FROM team_members WHERE workspace_id = $1 AND status = 'active' AND deleted_at IS NULL",
     params: (g) => [workspaceId(g)],
     tenantScoped: true,
-    dataLayer: (db, g) =>
-      tenantTransaction(db, workspaceId(g), (tx) =>
-        tx.teamMember.findMany({ where: { workspaceId: workspaceId(g), status: "active", deletedAt: null } }),
+    dataLayer: (layer, g) =>
+      throughReadPath(
+        layer,
+        g,
+        Prisma.sql`SELECT * FROM team_members WHERE workspace_id = ${workspaceId(g)}::uuid AND status = 'active' AND deleted_at IS NULL`,
       ),
   },
   {
@@ -37,13 +73,11 @@ export const QUERIES: BenchQuery[] = [
     sql: "SELECT id, role FROM team_members WHERE workspace_id = $1 AND user_id = $2 AND status = 'active' AND deleted_at IS NULL",
     params: (g) => [workspaceId(g), ownerUserId(g)],
     tenantScoped: true,
-    dataLayer: (db, g) =>
-      tenantTransaction(db, workspaceId(g), (tx) =>
-        tx.teamMember.findFirst({
-          where: { workspaceId: workspaceId(g), userId: ownerUserId(g), status: "active", deletedAt: null },
-          select: { id: true, role: true },
-        }),
-      ),
+    // Every request's membership check is the opening statement (session → user → membership → RLS binding).
+    dataLayer: (layer, g) =>
+      pipelinedTransaction(layer.pool, [
+        openingStatement(benchSessionToken(g), workspaceId(g), "workspace:read", { touch: true }),
+      ]),
   },
   {
     name: "Validate invitation token",
@@ -52,12 +86,8 @@ export const QUERIES: BenchQuery[] = [
     sql: "SELECT id, workspace_id, status, invitation_expires_at FROM team_members WHERE invitation_token_hash = $1",
     params: (g) => [pendingTokenHash(g)],
     tenantScoped: false,
-    // Accepting crosses workspaces: the app reads it on the system client (lib/team/accept-invitation.ts).
-    dataLayer: (db, g) =>
-      db.teamMember.findUnique({
-        where: { invitationTokenHash: pendingTokenHash(g) },
-        select: { id: true, workspaceId: true, status: true, invitationExpiresAt: true },
-      }),
+    // Accepting crosses workspaces: the invitation page reads it in one statement on the read pool.
+    dataLayer: (layer, g) => queryRead(layer.pool, invitationReadByHash(pendingTokenHash(g))),
   },
   {
     name: "Get billing config by workspace",
@@ -66,10 +96,8 @@ export const QUERIES: BenchQuery[] = [
     sql: "SELECT * FROM billing_config WHERE workspace_id = $1",
     params: (g) => [workspaceId(g)],
     tenantScoped: true,
-    dataLayer: (db, g) =>
-      tenantTransaction(db, workspaceId(g), (tx) =>
-        tx.billingConfig.findUnique({ where: { workspaceId: workspaceId(g) } }),
-      ),
+    dataLayer: (layer, g) =>
+      throughReadPath(layer, g, Prisma.sql`SELECT * FROM billing_config WHERE workspace_id = ${workspaceId(g)}::uuid`),
   },
   {
     name: "Get enabled integrations",
@@ -78,9 +106,11 @@ export const QUERIES: BenchQuery[] = [
     sql: "SELECT * FROM integrations_config WHERE workspace_id = $1 AND is_enabled = TRUE",
     params: (g) => [workspaceId(g)],
     tenantScoped: true,
-    dataLayer: (db, g) =>
-      tenantTransaction(db, workspaceId(g), (tx) =>
-        tx.integrationConfig.findMany({ where: { workspaceId: workspaceId(g), isEnabled: true } }),
+    dataLayer: (layer, g) =>
+      throughReadPath(
+        layer,
+        g,
+        Prisma.sql`SELECT * FROM integrations_config WHERE workspace_id = ${workspaceId(g)}::uuid AND is_enabled = TRUE`,
       ),
   },
   {
@@ -90,12 +120,11 @@ export const QUERIES: BenchQuery[] = [
     sql: "SELECT traces_current_month, traces_per_month_limit, plan_status FROM billing_config WHERE workspace_id = $1",
     params: (g) => [workspaceId(g)],
     tenantScoped: true,
-    dataLayer: (db, g) =>
-      tenantTransaction(db, workspaceId(g), (tx) =>
-        tx.billingConfig.findUnique({
-          where: { workspaceId: workspaceId(g) },
-          select: { tracesCurrentMonth: true, tracesPerMonthLimit: true, planStatus: true },
-        }),
+    dataLayer: (layer, g) =>
+      throughReadPath(
+        layer,
+        g,
+        Prisma.sql`SELECT traces_current_month, traces_per_month_limit, plan_status FROM billing_config WHERE workspace_id = ${workspaceId(g)}::uuid`,
       ),
   },
 ];
