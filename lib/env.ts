@@ -36,6 +36,13 @@ export const env = createEnv({
     /** 1: serve the development mailbox (/dev/mailbox) to loopback clients and print sign-in links. `npm run dev` sets it. */
     DEV_MAILBOX: z.enum(["0", "1"]).default("0"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /**
+     * Reads keep their statements prepared on each connection (named statements), so PostgreSQL
+     * plans them once per connection instead of on every request. `off` behind a pooler that
+     * cannot keep prepared statements (pgBouncer before 1.21 in transaction mode).
+     * See docs/decisions/007-one-round-trip-reads.md.
+     */
+    DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
     /** Embedded PostgreSQL: data directory and port (dev). Tests use `<dir>-test` and port + 1. */
     EMBEDDED_PG_DATA_DIR: z.string().default(".data/postgres"),
     EMBEDDED_PG_PORT: port.default(54329),

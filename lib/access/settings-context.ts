@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { preparedQuery } from "../db/prepared-statement";
 import { readPool } from "../db/read-pool";
 import type { MyWorkspace } from "../workspaces/list-my-workspaces";
 import { workspaceIdSchema } from "./ids";
@@ -43,7 +44,9 @@ export const settingsContext = cache(async (rawWorkspaceId: string): Promise<Set
   const { sessionToken } = await currentRequestContext();
   if (!sessionToken || sessionToken.length > MAX_SESSION_TOKEN_LENGTH) return { kind: "signed-out" };
   const parsed = workspaceIdSchema.safeParse(rawWorkspaceId);
-  const { rows } = await readPool().query(SETTINGS_CONTEXT_SQL, [sessionToken, parsed.success ? parsed.data : null]);
+  const { rows } = await readPool().query(
+    preparedQuery(SETTINGS_CONTEXT_SQL, [sessionToken, parsed.success ? parsed.data : null]),
+  );
   const row = rows[0] as Row | undefined;
   if (!row) return { kind: "signed-out" };
   const membership = row.membership;

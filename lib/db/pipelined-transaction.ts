@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { preparedQuery } from "./prepared-statement";
 
 export interface Statement {
   text: string;
@@ -21,7 +22,7 @@ export async function pipelinedTransaction(pool: pg.Pool, statements: Statement[
     if (client.getTransactionStatus() !== "I") throw new Error("pooled connection is not idle");
     const sent = [
       client.query("BEGIN"),
-      ...statements.map((statement) => client.query(statement.text, statement.values)),
+      ...statements.map((statement) => client.query(preparedQuery(statement.text, statement.values))),
       client.query("COMMIT"),
     ];
     const settled = await Promise.allSettled(sent);

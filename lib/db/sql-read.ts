@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { Prisma } from "../generated/prisma/client";
+import { preparedQuery } from "./prepared-statement";
 import type { Db } from "./prisma";
 import type { TenantTx } from "./tenant-transaction";
 
@@ -23,7 +24,7 @@ export async function runRead<T>(tx: TenantTx | Db, read: SqlRead<T>): Promise<T
 
 /** Runs a read that crosses workspaces as one statement on a `pg` pool (the read pool: no transaction, no RLS). */
 export async function queryRead<T>(pool: pg.Pool, read: SqlRead<T>): Promise<T> {
-  return read.map((await pool.query(read.sql.text, read.sql.values)).rows);
+  return read.map((await pool.query(preparedQuery(read.sql.text, read.sql.values))).rows);
 }
 
 /** A timestamp from either driver or from JSON (ISO text), as ISO text; null stays null. */
