@@ -9,7 +9,11 @@ import { env } from "../env";
  * request — for the Team page's read that was more than half of PostgreSQL's work. The text
  * decides the name, so one text is one prepared statement per connection.
  */
-export function preparedQuery(text: string, values: unknown[]): pg.QueryConfig {
-  if (env.DATABASE_PREPARED_STATEMENTS === "off") return { text, values };
+export function preparedQuery(
+  text: string,
+  values: unknown[],
+  setting: "on" | "off" = env.DATABASE_PREPARED_STATEMENTS,
+): pg.QueryConfig {
+  if (setting === "off") return { text, values };
   return { name: `read_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`, text, values };
 }
