@@ -6,7 +6,8 @@ import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "../lib/db/prisma";
-import { childProcessEnv, env } from "../lib/env";
+import { productionServerEnv } from "./bench/server-process";
+import { env } from "../lib/env";
 
 const { values } = parseArgs({
   options: { port: { type: "string", default: "3401" }, save: { type: "string" } },
@@ -78,15 +79,7 @@ function breakdown(html: string) {
 }
 
 const server = spawn("node", ["scripts/start-server.mjs", "--hostname", "127.0.0.1", "--port", values.port], {
-  env: childProcessEnv({
-    NODE_ENV: "production",
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    AUTH_URL: base,
-    APP_URL: base,
-    INTEGRATION_CREDENTIALS_KEY: randomBytes(32).toString("base64"),
-    LOG_LEVEL: "warn",
-    NEXT_TELEMETRY_DISABLED: "1",
-  }),
+  env: productionServerEnv(base),
   stdio: ["ignore", "ignore", "inherit"],
   detached: true,
 });

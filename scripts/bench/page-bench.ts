@@ -1,6 +1,4 @@
-import { randomBytes } from "node:crypto";
 import type { Db } from "../../lib/db/prisma";
-import { childProcessEnv } from "../../lib/env";
 import { buildFloor, startFloor } from "./floor-app";
 import { runLoad, warmUp, type LoadResult } from "./load";
 import { measureMemoryGrowth, type MemoryGrowth } from "./memory-growth";
@@ -8,7 +6,7 @@ import { measureRequest, type RequestCost } from "./per-request";
 import { pageFixture, type PageFixture } from "./page-fixture";
 import { pageTargets, teamPageProbe, teamRscProbe, type Target } from "./page-targets";
 import { postgresCpu, serverCpu } from "./proc-stats";
-import { startServer, type ServerProcess } from "./server-process";
+import { productionServerEnv, startServer, type ServerProcess } from "./server-process";
 
 export interface TargetResult {
   target: Target;
@@ -55,16 +53,7 @@ function startOurs(databaseUrl: string, port: number, fixture: PageFixture): Pro
   const base = `http://127.0.0.1:${port}`;
   return startServer({
     args: ["scripts/start-server.mjs", "--hostname", "127.0.0.1", "--port", String(port), "--count-statements"],
-    env: childProcessEnv({
-      DATABASE_URL: databaseUrl,
-      NODE_ENV: "production",
-      AUTH_SECRET: randomBytes(32).toString("base64"),
-      AUTH_URL: base,
-      APP_URL: base,
-      INTEGRATION_CREDENTIALS_KEY: randomBytes(32).toString("base64"),
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
-    }),
+    env: productionServerEnv(base, { DATABASE_URL: databaseUrl }),
     port,
     probe: (b) => teamPageProbe(b, fixture),
   });

@@ -1,6 +1,25 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { childProcessEnv } from "../../lib/env";
 import type { Probe } from "./load";
 import { answeredCorrectly } from "./load";
+
+/** The environment our production server needs to start (fresh secrets), for a benchmark or a measurement. */
+export function productionServerEnv(
+  base: string,
+  overrides: Record<string, string | undefined> = {},
+): NodeJS.ProcessEnv {
+  return childProcessEnv({
+    NODE_ENV: "production",
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    AUTH_URL: base,
+    APP_URL: base,
+    INTEGRATION_CREDENTIALS_KEY: randomBytes(32).toString("base64"),
+    LOG_LEVEL: "warn",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...overrides,
+  });
+}
 
 export interface ServerProcess {
   /** The server's own process (node runs it directly, without a wrapper). */
