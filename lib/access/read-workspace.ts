@@ -7,7 +7,7 @@ import { openingStatement, readOpening } from "./opening-statement";
 import type { Permission, Role } from "./permissions";
 import type { RequestContext } from "./request-context";
 import type { SessionUser } from "./session-user";
-import { admitWorkspaceId, refusalOf } from "./with-workspace";
+import { admitWorkspaceId, admittedMember } from "./with-workspace";
 
 export interface WorkspaceRead<T> {
   data: T;
@@ -46,14 +46,12 @@ export async function readWorkspace<T>(
   const statements = [openingStatement(request.sessionToken!, workspaceId, permission, { touch: true })];
   if (built) statements.push({ text: built.sql.text, values: built.sql.values });
   const [opened, result] = await pipelinedTransaction(options.pool ?? readPool(), statements);
-  const opening = readOpening(opened!.rows[0], permission);
-  const refusal = refusalOf(opening);
-  if (refusal || !opening.user || !opening.member) throw refusal;
+  const { user, member } = admittedMember(readOpening(opened!.rows[0], permission));
   if (!built) throw buildError;
   return {
     data: built.map(result!.rows),
     workspaceId,
-    user: opening.user,
-    member: { id: opening.member.id, role: opening.member.role },
+    user,
+    member: { id: member.id, role: member.role },
   };
 }

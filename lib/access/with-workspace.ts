@@ -1,7 +1,7 @@
 import { workspaceIdSchema } from "./ids";
 import { systemDb, type Db } from "../db/prisma";
 import type { TenantTx } from "../db/tenant-transaction";
-import { AppError, forbidden, notFound, unauthorized } from "../errors";
+import { forbidden, notFound, unauthorized } from "../errors";
 import { logger } from "../logger";
 import { ACTIVITY_WRITE_INTERVAL_MS, openingStatement, readOpening, type Opening } from "./opening-statement";
 import type { Permission, Role } from "./permissions";
@@ -53,12 +53,15 @@ export async function requireUser(request: RequestContext, db: Db = systemDb()):
   return user;
 }
 
-/** The refusal for an opening that found no permitted member: 401, 404 or 403. */
-export function refusalOf(opening: Opening): AppError | null {
-  if (!opening.user) return unauthorized();
-  if (!opening.member) return notFound();
-  if (!opening.permitted) return forbidden();
-  return null;
+/** The permitted member the opening statement found, or the refusal: 401, 404 or 403. */
+export function admittedMember(opening: Opening): {
+  user: SessionUser;
+  member: { id: string; role: Role; lastActiveAt: Date | null };
+} {
+  if (!opening.user) throw unauthorized();
+  if (!opening.member) throw notFound();
+  if (!opening.permitted) throw forbidden();
+  return { user: opening.user, member: opening.member };
 }
 
 /**
@@ -96,10 +99,7 @@ export async function withWorkspace<T>(
     db.$transaction(async (tx) => {
       const opening = openingStatement(request.sessionToken!, workspaceId, permission, { touch: false });
       const rows = await tx.$queryRawUnsafe<{ context: never }[]>(opening.text, ...opening.values);
-      const found = readOpening(rows[0], permission);
-      const refusal = refusalOf(found);
-      if (refusal || !found.user || !found.member) throw refusal;
-      const { user, member } = found;
+      const { user, member } = admittedMember(readOpening(rows[0], permission));
       const result = await work({
         tx,
         workspaceId,

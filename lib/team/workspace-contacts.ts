@@ -1,5 +1,4 @@
 import { Prisma } from "../generated/prisma/client";
-import type { TenantTx } from "../db/tenant-transaction";
 
 export interface WorkspaceOwner {
   memberId: string;
@@ -17,13 +16,4 @@ export function activeOwnersSql(workspaceId: string): Prisma.Sql {
                AND tm.deleted_at IS NULL
              ORDER BY tm.created_at, tm.id
              LIMIT 20) o`;
-}
-
-/**
- * The workspace's active owners, oldest first: whom to ask for what only an owner can do, and
- * whether the actor is the last one. Runs in the request's tenant transaction.
- */
-export async function listActiveOwners(tx: TenantTx, workspaceId: string): Promise<WorkspaceOwner[]> {
-  const [row] = await tx.$queryRaw<{ owners: WorkspaceOwner[] }[]>`SELECT (${activeOwnersSql(workspaceId)}) AS owners`;
-  return row?.owners ?? [];
 }
