@@ -43,6 +43,11 @@ export const env = createEnv({
      * See docs/decisions/007-one-round-trip-reads.md.
      */
     DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
+    /**
+     * Requests each API key may make per minute, shared by every app instance (429 with
+     * Retry-After and RateLimit-* headers beyond it). See docs/decisions/008-api-keys-and-scopes.md.
+     */
+    API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
     /** Embedded PostgreSQL: data directory and port (dev). Tests use `<dir>-test` and port + 1. */
     EMBEDDED_PG_DATA_DIR: z.string().default(".data/postgres"),
     EMBEDDED_PG_PORT: port.default(54329),

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { rateLimitHeaders, type RateLimitState } from "./rate-limit/rate-limit-headers";
 
 /** Error codes of the result shape (docs/architecture.md, "Errors") and their HTTP statuses. */
 export const ERROR_STATUS = {
@@ -8,10 +9,12 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  not_implemented: 501,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -26,6 +29,8 @@ export type ActionResult<T> =
       fieldErrors?: FieldErrors;
       requestId?: string;
       retryAfterSeconds?: number;
+      /** An API key's budget when it ran out (sent as RateLimit-* headers, not in the body). */
+      rateLimit?: RateLimitState;
     };
 
 /** An expected failure, safe to show to the user as it is. */
@@ -33,7 +38,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
+    readonly details: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; rateLimit?: RateLimitState } = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -79,10 +84,17 @@ export function toFailure(
   };
 }
 
-/** The failure shape as an HTTP response. */
-export function failureResponse(failure: Extract<ActionResult<never>, { ok: false }>): Response {
+/**
+ * The failure shape as an HTTP response: `{ error: { code, message, fieldErrors?, requestId } }`
+ * (docs/decisions/009-idempotency-etags-and-ingestion.md). Every REST error carries the request id.
+ */
+export function failureResponse(failure: Extract<ActionResult<never>, { ok: false }>, requestId?: string): Response {
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (failure.retryAfterSeconds) headers["Retry-After"] = String(failure.retryAfterSeconds);
-  const { ok: _ok, ...body } = failure;
-  return Response.json({ error: body }, { status: ERROR_STATUS[failure.code], headers });
+  const { ok: _ok, rateLimit, ...body } = failure;
+  if (rateLimit) Object.assign(headers, rateLimitHeaders(rateLimit));
+  return Response.json(
+    { error: { ...body, requestId: body.requestId ?? requestId } },
+    { status: ERROR_STATUS[failure.code], headers },
+  );
 }

@@ -202,7 +202,7 @@ export async function seedSampleData(db: Db, cipher: CredentialsCipher, now = ne
         teamMembersLimit: plan.members,
         teamMembersCurrent: SAMPLE_USERS.filter((u) => u.status === "active").length,
         apiKeysLimit: plan.apiKeys,
-        apiKeysCurrent: 6,
+        apiKeysCurrent: 0,
         overageEnabled: true,
         overagePricePer1kTraces: plan.overagePer1k!,
         priceMonthly: plan.priceMonthly!,

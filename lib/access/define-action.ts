@@ -20,7 +20,7 @@ export interface WorkspaceActionDefinition<S extends WorkspaceInput, T, R = T> {
   input: S;
   handler: (ctx: WorkspaceContext, input: z.infer<S>) => Promise<T>;
   /** Runs after the transaction committed (sending email, say); its result is the action's. */
-  afterCommit?: (data: T, ctx: { workspaceId: string; user: WorkspaceContext["user"] }) => Promise<R>;
+  afterCommit?: (data: T, ctx: { workspaceId: string; actor: WorkspaceContext["actor"] }) => Promise<R>;
 }
 
 export interface UserActionDefinition<S extends z.ZodType, T, R = T> {
@@ -54,16 +54,16 @@ export function defineWorkspaceAction<S extends WorkspaceInput, T, R = T>(
 ): RunnableAction<R> {
   const runWith: RunnableAction<R>["runWith"] = async (request, rawWorkspaceId, readInput) => {
     try {
-      let user: WorkspaceContext["user"] | undefined;
+      let actor: WorkspaceContext["actor"] | undefined;
       let workspaceId = "";
       const data = await withWorkspace(request, rawWorkspaceId, definition.permission, async (ctx) => {
-        ({ user, workspaceId } = ctx);
+        ({ actor, workspaceId } = ctx);
         const parsed = definition.input.safeParse(await readInput());
         if (!parsed.success) throw invalidInput(parsed.error);
         return definition.handler(ctx, parsed.data);
       });
       const result = definition.afterCommit
-        ? await definition.afterCommit(data, { workspaceId, user: user! })
+        ? await definition.afterCommit(data, { workspaceId, actor: actor! })
         : (data as unknown as R);
       return { ok: true, data: result };
     } catch (error) {

@@ -2,6 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import type { SqlRead } from "../db/sql-read";
 import { AppError } from "../errors";
+import type { Actor } from "./actor";
 import { currentRequestContext } from "./next-request-context";
 import type { Permission, Role } from "./permissions";
 import { readWorkspace } from "./read-workspace";
@@ -35,13 +36,12 @@ export async function loadWorkspacePage<T>(
   try {
     if (typeof load === "function") {
       const read = await readWorkspace(request, workspaceId, permission, load);
-      return { allowed: true, data: read.data, role: read.member.role, memberId: read.member.id };
+      return { allowed: true, data: read.data, ...pageViewer(read.actor) };
     }
     return await withWorkspace(request, workspaceId, permission, async (ctx) => ({
       allowed: true as const,
       data: await load.withTransaction(ctx),
-      role: ctx.member.role,
-      memberId: ctx.member.id,
+      ...pageViewer(ctx.actor),
     }));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
@@ -54,4 +54,10 @@ export async function loadWorkspacePage<T>(
     if (error.code === "forbidden") return { allowed: false };
     throw error;
   }
+}
+
+/** Pages are for signed-in members only: their request context never carries an API key. */
+function pageViewer(actor: Actor): { role: Role; memberId: string } {
+  if (actor.kind !== "member") throw new Error("a page was loaded with an API key");
+  return { role: actor.role, memberId: actor.memberId };
 }

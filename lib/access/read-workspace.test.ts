@@ -41,8 +41,11 @@ describe("readWorkspace", () => {
   it("gives a member their workspace's rows only, with who they are", async () => {
     const read = await readAs(ws.actors.viewer.token);
     expect(read.data).toEqual([ws.workspaceId]);
-    expect(read.member).toEqual({ id: ws.actors.viewer.memberId, role: "viewer" });
-    expect(read.user).toMatchObject({ id: ws.actors.viewer.userId, email: ws.actors.viewer.email });
+    expect(read.actor).toMatchObject({ kind: "member", memberId: ws.actors.viewer.memberId, role: "viewer" });
+    expect(read.actor.kind === "member" && read.actor.user).toMatchObject({
+      id: ws.actors.viewer.userId,
+      email: ws.actors.viewer.email,
+    });
   });
 
   it("refuses like withWorkspace: 401 signed out or expired, 404 for a stranger or a malformed id, 403 by role", async () => {
@@ -85,7 +88,7 @@ describe("readWorkspace", () => {
       [ws.actors.viewer.token, "billing:read"],
     ] as const) {
       const [, rows] = await pipelinedTransaction(pool, [
-        openingStatement(who, ws.workspaceId, permission, { touch: true }),
+        openingStatement(requestAs(who), ws.workspaceId, permission, { touch: true }),
         { text: "SELECT id FROM team_members", values: [] },
       ]);
       expect(rows!.rows).toEqual([]);

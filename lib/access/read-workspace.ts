@@ -4,16 +4,15 @@ import { systemDb, type Db } from "../db/prisma";
 import { readPool } from "../db/read-pool";
 import type { SqlRead } from "../db/sql-read";
 import { openingStatement, readOpening } from "./opening-statement";
-import type { Permission, Role } from "./permissions";
+import type { Actor } from "./actor";
+import type { Permission } from "./permissions";
 import type { RequestContext } from "./request-context";
-import type { SessionUser } from "./session-user";
-import { admitWorkspaceId, admittedMember } from "./with-workspace";
+import { admitWorkspaceId, admittedActor } from "./with-workspace";
 
 export interface WorkspaceRead<T> {
   data: T;
   workspaceId: string;
-  user: SessionUser;
-  member: { id: string; role: Role };
+  actor: Actor;
 }
 
 /**
@@ -43,15 +42,10 @@ export async function readWorkspace<T>(
   } catch (error) {
     buildError = error;
   }
-  const statements = [openingStatement(request.sessionToken!, workspaceId, permission, { touch: true })];
+  const statements = [openingStatement(request, workspaceId, permission, { touch: true })];
   if (built) statements.push({ text: built.sql.text, values: built.sql.values });
   const [opened, result] = await pipelinedTransaction(options.pool ?? readPool(), statements);
-  const { user, member } = admittedMember(readOpening(opened!.rows[0], permission));
+  const { actor } = admittedActor(readOpening(request, opened!.rows[0], permission));
   if (!built) throw buildError;
-  return {
-    data: built.map(result!.rows),
-    workspaceId,
-    user,
-    member: { id: member.id, role: member.role },
-  };
+  return { data: built.map(result!.rows), workspaceId, actor };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { env } from "../env";
+import type { RateLimitState } from "../rate-limit/rate-limit-headers";
 import { clientIp, currentPeerAddress } from "./client-ip";
 
 /** What the chokepoint needs to know about the request: who, from where, and which request it is. */
@@ -10,6 +11,14 @@ export interface RequestContext {
   userAgent: string | null;
   /** Set by proxy.ts on every request (or made here); in logs, error messages and the audit log. */
   requestId?: string;
+  /**
+   * REST only: the `Authorization: Bearer` value when the request sent that header (an API key;
+   * "" when the header is not a Bearer credential). When set, the session cookie is ignored: one
+   * request, one principal. Server actions never read it: they stay session-only.
+   */
+  bearer?: string | null;
+  /** An API key's per-minute budget after this request, set by the chokepoint: RateLimit-* headers. */
+  rateLimit?: RateLimitState;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -40,8 +49,13 @@ function parseCookies(header: string | null): Map<string, string> {
   return cookies;
 }
 
-/** The context of a route handler's Request. */
+/** The context of a route handler's Request: a session cookie, or an API key (docs/decisions/008-api-keys-and-scopes.md). */
 export function contextFromRequest(request: Request): RequestContext {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const bearer = /^Bearer +(\S+) *$/i.exec(authorization)?.[1] ?? "";
+    return { ...contextFromHeaders((name) => request.headers.get(name), () => undefined), bearer };
+  }
   const cookies = parseCookies(request.headers.get("cookie"));
   return contextFromHeaders(
     (name) => request.headers.get(name),

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 const read = (token: string | null, workspaceId = ws.workspaceId) =>
-  withWorkspace(requestAs(token), workspaceId, "workspace:read", async (ctx) => ctx.member.role, db);
+  withWorkspace(requestAs(token), workspaceId, "workspace:read", async (ctx) => ctx.actor.role, db);
 
 describe("withWorkspace", () => {
   it("gives the member's role from the database", async () => {

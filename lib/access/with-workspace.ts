@@ -1,10 +1,19 @@
+import { hashApiKey, isWellFormedApiKey } from "../api-keys/key-format";
 import { workspaceIdSchema } from "./ids";
 import { systemDb, type Db } from "../db/prisma";
 import type { TenantTx } from "../db/tenant-transaction";
 import { forbidden, notFound, unauthorized } from "../errors";
 import { logger } from "../logger";
-import { ACTIVITY_WRITE_INTERVAL_MS, openingStatement, readOpening, type Opening } from "./opening-statement";
-import type { Permission, Role } from "./permissions";
+import { consumeKeyRequest } from "../rate-limit/api-key-limits";
+import type { Actor } from "./actor";
+import {
+  ACTIVITY_WRITE_INTERVAL_MS,
+  KEY_USE_WRITE_INTERVAL_MS,
+  openingStatement,
+  readOpening,
+  type Opening,
+} from "./opening-statement";
+import type { Permission } from "./permissions";
 import type { RequestContext } from "./request-context";
 import { MAX_SESSION_TOKEN_LENGTH, sessionUser, type SessionUser } from "./session-user";
 
@@ -12,8 +21,8 @@ import { MAX_SESSION_TOKEN_LENGTH, sessionUser, type SessionUser } from "./sessi
 export interface WorkspaceContext {
   tx: TenantTx;
   workspaceId: string;
-  user: SessionUser;
-  member: { id: string; role: Role };
+  /** A signed-in member, or an API key (REST only). */
+  actor: Actor;
   request: RequestContext;
   /** Registers an undo for something done outside the transaction (a rate-limit budget taken), run if it rolls back. */
   onRollback: (undo: () => Promise<void>) => void;
@@ -44,7 +53,7 @@ async function withUndos<T>(work: (onRollback: (undo: () => Promise<void>) => vo
 
 export { workspaceIdSchema };
 
-export { ACTIVITY_WRITE_INTERVAL_MS };
+export { ACTIVITY_WRITE_INTERVAL_MS, KEY_USE_WRITE_INTERVAL_MS };
 
 /** Session → user, or 401. */
 export async function requireUser(request: RequestContext, db: Db = systemDb()): Promise<SessionUser> {
@@ -53,28 +62,43 @@ export async function requireUser(request: RequestContext, db: Db = systemDb()):
   return user;
 }
 
-/** The permitted member the opening statement found, or the refusal: 401, 404 or 403. */
-export function admittedMember(opening: Opening): {
-  user: SessionUser;
-  member: { id: string; role: Role; lastActiveAt: Date | null };
-} {
-  if (!opening.user) throw unauthorized();
-  if (!opening.member) throw notFound();
+/** The permitted actor the opening statement found, or the refusal: 401, 404 or 403. */
+export function admittedActor(opening: Opening): { actor: Actor; lastActiveAt: Date | null } {
+  if (opening.kind === "nobody") throw unauthorized();
+  if (opening.kind === "outsider") throw notFound();
   if (!opening.permitted) throw forbidden();
-  return { user: opening.user, member: opening.member };
+  return { actor: opening.actor, lastActiveAt: opening.lastActiveAt };
 }
 
 /**
  * The request's workspace id, or the refusal a caller gets without touching the workspace:
- * no usable session token → 401; a malformed id → 404 for a signed-in user (401 otherwise).
+ * no usable session token → 401; an API key that is malformed or fails its checksum → 401 without
+ * any database work; a key over its per-minute budget → 429; a malformed id → 404 for a signed-in
+ * user or a live key (401 otherwise).
  */
 export async function admitWorkspaceId(request: RequestContext, rawWorkspaceId: unknown, db: Db): Promise<string> {
+  const parsed = workspaceIdSchema.safeParse(rawWorkspaceId);
+  if (request.bearer != null) {
+    if (!isWellFormedApiKey(request.bearer)) throw unauthorized();
+    const keyHash = hashApiKey(request.bearer);
+    request.rateLimit = await consumeKeyRequest(keyHash);
+    if (parsed.success) return parsed.data;
+    const live = await db.apiKey.count({
+      where: { keyHash, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+    });
+    throw live ? notFound() : unauthorized();
+  }
   const token = request.sessionToken;
   if (!token || token.length > MAX_SESSION_TOKEN_LENGTH) throw unauthorized();
-  const parsed = workspaceIdSchema.safeParse(rawWorkspaceId);
   if (parsed.success) return parsed.data;
   await requireUser(request, db);
   throw notFound();
+}
+
+/** When the actor's activity stamp is stale: a member's last_active_at, a key's last_used_at. */
+function activityIsStale(actor: Actor, lastActiveAt: Date | null): boolean {
+  const interval = actor.kind === "member" ? ACTIVITY_WRITE_INTERVAL_MS : KEY_USE_WRITE_INTERVAL_MS;
+  return !lastActiveAt || Date.now() - lastActiveAt.getTime() > interval;
 }
 
 /**
@@ -85,7 +109,9 @@ export async function admitWorkspaceId(request: RequestContext, rawWorkspaceId: 
  * with row-level security bound to this workspace. The first three are one
  * statement, the transaction's first (lib/access/opening-statement.ts). A
  * workspace the user is not an active member of is "not found", whether or not
- * it exists.
+ * it exists. REST requests may instead present an API key (`Authorization:
+ * Bearer`): the same statement finds the live key, its workspace and its scope
+ * (docs/decisions/008-api-keys-and-scopes.md); no route checks keys itself.
  */
 export async function withWorkspace<T>(
   request: RequestContext,
@@ -97,24 +123,21 @@ export async function withWorkspace<T>(
   const workspaceId = await admitWorkspaceId(request, rawWorkspaceId, db);
   return withUndos((onRollback) =>
     db.$transaction(async (tx) => {
-      const opening = openingStatement(request.sessionToken!, workspaceId, permission, { touch: false });
+      const opening = openingStatement(request, workspaceId, permission, { touch: false });
       const rows = await tx.$queryRawUnsafe<{ context: never }[]>(opening.text, ...opening.values);
-      const { user, member } = admittedMember(readOpening(rows[0], permission));
-      const result = await work({
-        tx,
-        workspaceId,
-        user,
-        member: { id: member.id, role: member.role },
-        request,
-        onRollback,
-      });
+      const { actor, lastActiveAt } = admittedActor(readOpening(request, rows[0], permission));
+      const result = await work({ tx, workspaceId, actor, request, onRollback });
       // Last, so the request's own locks (a team change locks the workspace first) are taken in a
       // consistent order and two concurrent team changes cannot deadlock on this row.
-      if (!member.lastActiveAt || Date.now() - member.lastActiveAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
-        await tx.teamMember.updateMany({
-          where: { id: member.id, deletedAt: null },
-          data: { lastActiveAt: new Date() },
-        });
+      if (activityIsStale(actor, lastActiveAt)) {
+        if (actor.kind === "member") {
+          await tx.teamMember.updateMany({
+            where: { id: actor.memberId, deletedAt: null },
+            data: { lastActiveAt: new Date() },
+          });
+        } else {
+          await tx.apiKey.updateMany({ where: { id: actor.key.id }, data: { lastUsedAt: new Date() } });
+        }
       }
       return result;
     }),

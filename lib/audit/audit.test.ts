@@ -7,7 +7,7 @@ import { createWorkspaceAction } from "../workspaces/workspace-action-definition
 import { auditFiltersFrom, AUDIT_PAGE_SIZE } from "./audit-filters";
 import { listAuditEntries } from "./list-audit-entries";
 import { REDACTED, redactSecrets } from "./redact";
-import { writeAudit } from "./write-audit";
+import { auditActorOf, writeAudit } from "./write-audit";
 
 const db = testPrisma();
 let ws: RoleWorkspace;
@@ -61,7 +61,7 @@ describe("writeAudit", () => {
       asOwner(async (ctx) => {
         await writeAudit(
           ctx.tx,
-          { workspaceId: ctx.workspaceId, user: ctx.user, request: ctx.request },
+          auditActorOf(ctx),
           { action: "test.rolled_back", targetType: "test" },
         );
         throw new Error("the change failed");
@@ -74,7 +74,7 @@ describe("writeAudit", () => {
     await asOwner((ctx) =>
       writeAudit(
         ctx.tx,
-        { workspaceId: ctx.workspaceId, user: ctx.user, request: ctx.request },
+        auditActorOf(ctx),
         {
           action: "integration.updated",
           targetType: "integration",

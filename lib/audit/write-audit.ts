@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { TenantTx } from "../db/tenant-transaction";
+import { keyLabel, type Actor } from "../access/actor";
 import type { RequestContext } from "../access/request-context";
 import { redactSecrets } from "./redact";
 
@@ -15,17 +16,16 @@ export interface AuditEntry {
 export interface AuditActor {
   workspaceId: string;
   user: { id: string; email: string } | null;
+  /** An API key that acted (its name and prefix are kept with the entry). */
+  apiKey?: { id: string; name: string; prefix: string } | null;
   request?: RequestContext | null;
 }
 
-/** The actor of a request handled by the chokepoint. */
-export const auditActorOf = (ctx: {
-  workspaceId: string;
-  user: { id: string; email: string };
-  request: RequestContext;
-}): AuditActor => ({
+/** The actor of a request handled by the chokepoint: a member, or an API key. */
+export const auditActorOf = (ctx: { workspaceId: string; actor: Actor; request: RequestContext }): AuditActor => ({
   workspaceId: ctx.workspaceId,
-  user: ctx.user,
+  user: ctx.actor.kind === "member" ? ctx.actor.user : null,
+  apiKey: ctx.actor.kind === "key" ? ctx.actor.key : null,
   request: ctx.request,
 });
 
@@ -41,6 +41,8 @@ export async function writeAudit(tx: TenantTx, actor: AuditActor, entry: AuditEn
       workspaceId: actor.workspaceId,
       actorUserId: actor.user?.id ?? null,
       actorEmail: actor.user?.email ?? null,
+      actorApiKeyId: actor.apiKey?.id ?? null,
+      actorApiKey: actor.apiKey ? keyLabel(actor.apiKey).slice(0, 140) : null,
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId ?? null,

@@ -1,3 +1,4 @@
+import { principalOf, type Actor } from "../access/actor";
 import { consumeBudgets, inMinutes, rateLimiter } from "./rate-limiter";
 
 /** Invitations per hour, counted per address invited. */
@@ -10,11 +11,11 @@ export const INVITES_PER_INVITER_PER_HOUR = 30;
  * rolls back.
  */
 export async function consumeInviteBudget(
-  ctx: { workspaceId: string; user: { id: string }; onRollback: (undo: () => Promise<void>) => void },
+  ctx: { workspaceId: string; actor: Actor; onRollback: (undo: () => Promise<void>) => void },
   count: number,
 ): Promise<void> {
   const { workspaceId } = ctx;
-  const inviterId = ctx.user.id;
+  const inviterId = principalOf(ctx.actor);
   const { refund } = await consumeBudgets(
     [
       { limiter: rateLimiter("invite_user", INVITES_PER_INVITER_PER_HOUR, 3600), key: `${workspaceId}:${inviterId}` },

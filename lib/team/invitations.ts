@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { actorLabel, actorUserId } from "../access/actor";
 import type { WorkspaceContext } from "../access/with-workspace";
 import { auditActorOf, writeAudit } from "../audit/write-audit";
 import { AppError } from "../errors";
@@ -23,7 +24,7 @@ export interface InviteResult {
 }
 
 const currentActorRole = async (ctx: WorkspaceContext) =>
-  (await lockWorkspaceAndActor(ctx.tx, ctx.workspaceId, ctx.member.id)).role;
+  (await lockWorkspaceAndActor(ctx.tx, ctx.workspaceId, ctx.actor)).role;
 
 /** Invites one or several addresses with a role, within the plan's member limit and the rate limits. */
 export async function inviteMembers(
@@ -69,9 +70,9 @@ export async function inviteMembers(
         status: "pending",
         invitationTokenHash: hash,
         invitationExpiresAt: expires,
-        invitedBy: ctx.user.id,
-        createdBy: ctx.user.id,
-        updatedBy: ctx.user.id,
+        invitedBy: actorUserId(ctx.actor),
+        createdBy: actorUserId(ctx.actor),
+        updatedBy: actorUserId(ctx.actor),
       },
       select: { id: true },
     });
@@ -85,7 +86,7 @@ export async function inviteMembers(
       memberId: member.id,
       email,
       role: input.role,
-      invitedBy: ctx.user.email,
+      invitedBy: actorLabel(ctx.actor),
     });
     invited.push({ memberId: member.id, email, token });
   }
@@ -113,7 +114,7 @@ export async function rotateInvitation(
   const expires = new Date(Date.now() + INVITATION_TTL_MS);
   await ctx.tx.teamMember.update({
     where: { id: target.id },
-    data: { invitationTokenHash: hash, invitationExpiresAt: expires, updatedBy: ctx.user.id },
+    data: { invitationTokenHash: hash, invitationExpiresAt: expires, updatedBy: actorUserId(ctx.actor) },
   });
   await writeAudit(ctx.tx, auditActorOf(ctx), {
     action: `invitation.${reason}`,

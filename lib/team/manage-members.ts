@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { actorUserId, memberIdOf } from "../access/actor";
 import type { WorkspaceContext } from "../access/with-workspace";
 import type { Role } from "../access/permissions";
 import { auditActorOf, writeAudit } from "../audit/write-audit";
@@ -25,7 +26,7 @@ const refuse = (message: string | null) => {
 
 /** The actor (re-read under the workspace lock) and the target member, both locked. */
 async function begin(ctx: WorkspaceContext, memberId: string): Promise<{ actor: LockedMember; target: LockedMember }> {
-  const actor = await lockWorkspaceAndActor(ctx.tx, ctx.workspaceId, ctx.member.id);
+  const actor = await lockWorkspaceAndActor(ctx.tx, ctx.workspaceId, ctx.actor);
   const target = memberId === actor.id ? actor : await lockMember(ctx.tx, ctx.workspaceId, memberId);
   return { actor, target };
 }
@@ -59,7 +60,7 @@ export async function changeMemberRole(
   if (target.deletedAt) throw new AppError("not_found", "That member was removed; restore them first.");
   refuse(refuseRoleChange(actor.role, target.role, input.role));
   if (target.role === input.role) return finish(ctx, target.id);
-  await ctx.tx.teamMember.update({ where: { id: target.id }, data: { role: input.role, updatedBy: ctx.user.id } });
+  await ctx.tx.teamMember.update({ where: { id: target.id }, data: { role: input.role, updatedBy: actorUserId(ctx.actor) } });
   await writeAudit(ctx.tx, auditActorOf(ctx), {
     action: "member.role_changed",
     targetType: "member",
@@ -83,7 +84,7 @@ export async function deactivateMember(ctx: WorkspaceContext, input: Target): Pr
   if (target.id === actor.id) throw new AppError("conflict", "You cannot deactivate yourself; use “Leave workspace”.");
   if (target.deletedAt || target.status !== "active")
     throw new AppError("conflict", "Only active members can be deactivated.");
-  await ctx.tx.teamMember.update({ where: { id: target.id }, data: { status: "inactive", updatedBy: ctx.user.id } });
+  await ctx.tx.teamMember.update({ where: { id: target.id }, data: { status: "inactive", updatedBy: actorUserId(ctx.actor) } });
   await writeAudit(ctx.tx, auditActorOf(ctx), {
     action: "member.deactivated",
     targetType: "member",
@@ -100,7 +101,7 @@ export async function reactivateMember(ctx: WorkspaceContext, input: Target): Pr
   if (target.deletedAt || target.status !== "inactive")
     throw new AppError("conflict", "Only deactivated members can be reactivated.");
   await assertSeatsFor(ctx.tx, ctx.workspaceId, 1);
-  await ctx.tx.teamMember.update({ where: { id: target.id }, data: { status: "active", updatedBy: ctx.user.id } });
+  await ctx.tx.teamMember.update({ where: { id: target.id }, data: { status: "active", updatedBy: actorUserId(ctx.actor) } });
   await writeAudit(ctx.tx, auditActorOf(ctx), {
     action: "member.reactivated",
     targetType: "member",
@@ -129,7 +130,7 @@ export async function removeMember(
   const action = target.status === "pending" ? "invitation.revoked" : "member.removed";
   await ctx.tx.teamMember.update({
     where: { id: target.id },
-    data: { deletedAt: new Date(), deletedBy: ctx.user.id, updatedBy: ctx.user.id },
+    data: { deletedAt: new Date(), deletedBy: actorUserId(ctx.actor), updatedBy: actorUserId(ctx.actor) },
   });
   await writeAudit(ctx.tx, auditActorOf(ctx), {
     action,
@@ -161,7 +162,7 @@ export async function restoreMember(ctx: WorkspaceContext, input: Target): Promi
   if (target.status === "active") await assertSeatsFor(ctx.tx, ctx.workspaceId, 1);
   await ctx.tx.teamMember.update({
     where: { id: target.id },
-    data: { deletedAt: null, deletedBy: null, updatedBy: ctx.user.id },
+    data: { deletedAt: null, deletedBy: null, updatedBy: actorUserId(ctx.actor) },
   });
   await writeAudit(ctx.tx, auditActorOf(ctx), {
     action: "member.restored",
@@ -175,10 +176,10 @@ export async function restoreMember(ctx: WorkspaceContext, input: Target): Promi
 
 /** Anyone may leave, except the last active owner. */
 export async function leaveWorkspace(ctx: WorkspaceContext): Promise<MemberChange> {
-  const { actor } = await begin(ctx, ctx.member.id);
+  const { actor } = await begin(ctx, memberIdOf(ctx.actor));
   await ctx.tx.teamMember.update({
     where: { id: actor.id },
-    data: { deletedAt: new Date(), deletedBy: ctx.user.id, updatedBy: ctx.user.id },
+    data: { deletedAt: new Date(), deletedBy: actorUserId(ctx.actor), updatedBy: actorUserId(ctx.actor) },
   });
   try {
     await assertActiveOwnerRemains(ctx.tx, ctx.workspaceId);
@@ -208,8 +209,8 @@ export async function transferOwnership(ctx: WorkspaceContext, input: Target): P
   if (target.id === actor.id) throw new AppError("conflict", "You already own this workspace.");
   if (target.deletedAt || target.status !== "active")
     throw new AppError("conflict", "Ownership can only go to an active member.");
-  await ctx.tx.teamMember.update({ where: { id: target.id }, data: { role: "owner", updatedBy: ctx.user.id } });
-  await ctx.tx.teamMember.update({ where: { id: actor.id }, data: { role: "admin", updatedBy: ctx.user.id } });
+  await ctx.tx.teamMember.update({ where: { id: target.id }, data: { role: "owner", updatedBy: actorUserId(ctx.actor) } });
+  await ctx.tx.teamMember.update({ where: { id: actor.id }, data: { role: "admin", updatedBy: actorUserId(ctx.actor) } });
   await writeAudit(ctx.tx, auditActorOf(ctx), {
     action: "workspace.ownership_transferred",
     targetType: "member",

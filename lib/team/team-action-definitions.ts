@@ -1,3 +1,4 @@
+import { actorLabel } from "../access/actor";
 import { defineUserAction, defineWorkspaceAction } from "../access/define-action";
 import type { WorkspaceContext } from "../access/with-workspace";
 import { env } from "../env";
@@ -40,10 +41,10 @@ export const inviteMembersAction = defineWorkspaceAction({
     role: input.role,
     workspaceName: await workspaceName(ctx),
   }),
-  afterCommit: async (result, { user }) => ({
+  afterCommit: async (result, { actor }) => ({
     invited: await sendInvitationEmails(result.invited, {
       workspaceName: result.workspaceName,
-      inviter: user.name ?? user.email,
+      inviter: actorLabel(actor),
       role: () => result.role,
     }),
     skipped: result.skipped,
@@ -59,10 +60,8 @@ export const resendInvitationAction = defineWorkspaceAction({
     role: (await ctx.tx.teamMember.findUniqueOrThrow({ where: { id: input.memberId }, select: { role: true } })).role,
     workspaceName: await workspaceName(ctx),
   }),
-  afterCommit: async ({ issued, role, workspaceName: name }, { user }) =>
-    (
-      await sendInvitationEmails([issued], { workspaceName: name, inviter: user.name ?? user.email, role: () => role })
-    )[0]!,
+  afterCommit: async ({ issued, role, workspaceName: name }, { actor }) =>
+    (await sendInvitationEmails([issued], { workspaceName: name, inviter: actorLabel(actor), role: () => role }))[0]!,
 });
 
 export const copyInvitationLinkAction = defineWorkspaceAction({

@@ -1,5 +1,6 @@
 import type { TenantTx } from "../db/tenant-transaction";
 import { AppError } from "../errors";
+import { keyLabel, type Actor } from "../access/actor";
 import { isRole, type Role } from "../access/permissions";
 
 /**
@@ -46,13 +47,31 @@ export async function lockMember(tx: TenantTx, workspaceId: string, memberId: st
  * own membership under the lock, so the decision uses the actor's role as it
  * is now, not as it was when the request started.
  */
-export async function lockWorkspaceAndActor(
-  tx: TenantTx,
-  workspaceId: string,
-  actorMemberId: string,
-): Promise<LockedMember> {
+export async function lockWorkspaceAndActor(tx: TenantTx, workspaceId: string, acting: Actor): Promise<LockedMember> {
   await lockWorkspace(tx, workspaceId);
-  const actor = await lockMember(tx, workspaceId, actorMemberId);
+  if (acting.kind === "key") return lockKeyActor(tx, acting);
+  const actor = await lockMember(tx, workspaceId, acting.memberId);
   if (actor.status !== "active" || actor.deletedAt) throw new AppError("not_found", "That workspace was not found.");
   return actor;
+}
+
+/**
+ * An API key acts with its creator's role at creation (docs/decisions/008-api-keys-and-scopes.md).
+ * Re-read under the workspace lock, like a member: a key revoked meanwhile acts no more. Its id
+ * (`key:<id>`) is never a member's, so "yourself" rules never match a key.
+ */
+async function lockKeyActor(tx: TenantTx, acting: Extract<Actor, { kind: "key" }>): Promise<LockedMember> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM api_keys
+     WHERE id = ${acting.key.id}::uuid AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+       FOR SHARE`;
+  if (rows.length === 0) throw new AppError("unauthorized", "This API key was revoked or has expired.");
+  return {
+    id: `key:${acting.key.id}`,
+    userId: "",
+    role: acting.role,
+    status: "active",
+    deletedAt: null,
+    email: keyLabel(acting.key),
+  };
 }
