@@ -1,4 +1,5 @@
 import type { RunnableAction } from "./access/define-action";
+import { API_KEY_ACTIONS } from "./api-keys/api-key-action-definitions";
 import { TEAM_ACTIONS } from "./team/team-action-definitions";
 import { createWorkspaceAction } from "./workspaces/workspace-action-definitions";
 
@@ -7,7 +8,11 @@ import { createWorkspaceAction } from "./workspaces/workspace-action-definitions
  * chokepoint. The access tests call each one as every role; a 'use server'
  * export missing here makes them fail.
  */
-export const ACTIONS: RunnableAction[] = [createWorkspaceAction, ...(TEAM_ACTIONS as RunnableAction[])];
+export const ACTIONS: RunnableAction[] = [
+  createWorkspaceAction,
+  ...(TEAM_ACTIONS as RunnableAction[]),
+  ...(API_KEY_ACTIONS as RunnableAction[]),
+];
 
 /** 'use server' exports that are public by nature (signing in and out): no workspace, no chokepoint. */
 export const PUBLIC_ACTIONS = ["requestMagicLink", "signInWithGitHub", "signOutUser"] as const;

@@ -18,10 +18,14 @@ export function actionRoute<T>(
   action: RunnableAction<T>,
   /** How the result reads over REST, when it differs from the server action's (e.g. no invitation links). */
   present: (data: T) => unknown = (data) => data,
+  /** Path parameters (besides the workspace) that are part of the input, e.g. `keyId`; with them, no body is read. */
+  options: { pathInput?: string[] } = {},
 ): RouteHandler & { permission: Permission | null } {
   const route: RouteHandler = async (request, { params }) => {
-    const workspaceId = (await params)?.workspaceId;
-    const body = await settle(() => readJsonObject(request));
+    const { workspaceId, ...path } = (await params) ?? {};
+    const body = options.pathInput
+      ? await settle(async () => Object.fromEntries(options.pathInput!.map((name) => [name, path[name]])))
+      : await settle(() => readJsonObject(request));
     const result = await action.runWith(contextFromRequest(request), workspaceId, () =>
       inputFor(action, body.get(), workspaceId),
     );

@@ -18,8 +18,7 @@ export interface KeyPrincipal {
  * role, or for a key the role its creator had when creating it (a key never acts above it).
  */
 export type Actor =
-  | { kind: "member"; role: Role; memberId: string; user: SessionUser }
-  | { kind: "key"; role: Role; key: KeyPrincipal };
+  { kind: "member"; role: Role; memberId: string; user: SessionUser } | { kind: "key"; role: Role; key: KeyPrincipal };
 
 /** The user to record in `updated_by`-style columns: the member's, none for a key. */
 export const actorUserId = (actor: Actor): string | null => (actor.kind === "member" ? actor.user.id : null);

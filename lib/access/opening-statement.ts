@@ -1,7 +1,16 @@
 import { hashApiKey, sameKeyHash } from "../api-keys/key-format";
 import type { Statement } from "../db/pipelined-transaction";
 import type { Actor } from "./actor";
-import { isRole, KEY_SCOPES, keyCan, PERMISSIONS, SCOPE_FOR_PERMISSION, type KeyScope, type Permission, type Role } from "./permissions";
+import {
+  isRole,
+  KEY_SCOPES,
+  keyCan,
+  PERMISSIONS,
+  SCOPE_FOR_PERMISSION,
+  type KeyScope,
+  type Permission,
+  type Role,
+} from "./permissions";
 import type { RequestContext } from "./request-context";
 
 /** last_active_at is written at most this often per member, not on every request. */

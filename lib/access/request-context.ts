@@ -54,7 +54,13 @@ export function contextFromRequest(request: Request): RequestContext {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const bearer = /^Bearer +(\S+) *$/i.exec(authorization)?.[1] ?? "";
-    return { ...contextFromHeaders((name) => request.headers.get(name), () => undefined), bearer };
+    return {
+      ...contextFromHeaders(
+        (name) => request.headers.get(name),
+        () => undefined,
+      ),
+      bearer,
+    };
   }
   const cookies = parseCookies(request.headers.get("cookie"));
   return contextFromHeaders(

@@ -59,11 +59,7 @@ describe("writeAudit", () => {
   it("writes in the caller's transaction: a rolled-back change leaves no entry", async () => {
     await expect(
       asOwner(async (ctx) => {
-        await writeAudit(
-          ctx.tx,
-          auditActorOf(ctx),
-          { action: "test.rolled_back", targetType: "test" },
-        );
+        await writeAudit(ctx.tx, auditActorOf(ctx), { action: "test.rolled_back", targetType: "test" });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -72,17 +68,13 @@ describe("writeAudit", () => {
 
   it("records who, what, target, redacted before/after, IP and user agent", async () => {
     await asOwner((ctx) =>
-      writeAudit(
-        ctx.tx,
-        auditActorOf(ctx),
-        {
-          action: "integration.updated",
-          targetType: "integration",
-          targetId: "i-1",
-          before: { name: "Old", credentials: { dsn: "https://secret@sentry" } },
-          after: { name: "New", credentials: { dsn: "https://other-secret@sentry" } },
-        },
-      ),
+      writeAudit(ctx.tx, auditActorOf(ctx), {
+        action: "integration.updated",
+        targetType: "integration",
+        targetId: "i-1",
+        before: { name: "Old", credentials: { dsn: "https://secret@sentry" } },
+        after: { name: "New", credentials: { dsn: "https://other-secret@sentry" } },
+      }),
     );
     const entry = await db.auditLog.findFirstOrThrow({
       where: { workspaceId: ws.workspaceId, action: "integration.updated" },

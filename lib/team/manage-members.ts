@@ -60,7 +60,10 @@ export async function changeMemberRole(
   if (target.deletedAt) throw new AppError("not_found", "That member was removed; restore them first.");
   refuse(refuseRoleChange(actor.role, target.role, input.role));
   if (target.role === input.role) return finish(ctx, target.id);
-  await ctx.tx.teamMember.update({ where: { id: target.id }, data: { role: input.role, updatedBy: actorUserId(ctx.actor) } });
+  await ctx.tx.teamMember.update({
+    where: { id: target.id },
+    data: { role: input.role, updatedBy: actorUserId(ctx.actor) },
+  });
   await writeAudit(ctx.tx, auditActorOf(ctx), {
     action: "member.role_changed",
     targetType: "member",
@@ -84,7 +87,10 @@ export async function deactivateMember(ctx: WorkspaceContext, input: Target): Pr
   if (target.id === actor.id) throw new AppError("conflict", "You cannot deactivate yourself; use “Leave workspace”.");
   if (target.deletedAt || target.status !== "active")
     throw new AppError("conflict", "Only active members can be deactivated.");
-  await ctx.tx.teamMember.update({ where: { id: target.id }, data: { status: "inactive", updatedBy: actorUserId(ctx.actor) } });
+  await ctx.tx.teamMember.update({
+    where: { id: target.id },
+    data: { status: "inactive", updatedBy: actorUserId(ctx.actor) },
+  });
   await writeAudit(ctx.tx, auditActorOf(ctx), {
     action: "member.deactivated",
     targetType: "member",
@@ -101,7 +107,10 @@ export async function reactivateMember(ctx: WorkspaceContext, input: Target): Pr
   if (target.deletedAt || target.status !== "inactive")
     throw new AppError("conflict", "Only deactivated members can be reactivated.");
   await assertSeatsFor(ctx.tx, ctx.workspaceId, 1);
-  await ctx.tx.teamMember.update({ where: { id: target.id }, data: { status: "active", updatedBy: actorUserId(ctx.actor) } });
+  await ctx.tx.teamMember.update({
+    where: { id: target.id },
+    data: { status: "active", updatedBy: actorUserId(ctx.actor) },
+  });
   await writeAudit(ctx.tx, auditActorOf(ctx), {
     action: "member.reactivated",
     targetType: "member",
@@ -209,8 +218,14 @@ export async function transferOwnership(ctx: WorkspaceContext, input: Target): P
   if (target.id === actor.id) throw new AppError("conflict", "You already own this workspace.");
   if (target.deletedAt || target.status !== "active")
     throw new AppError("conflict", "Ownership can only go to an active member.");
-  await ctx.tx.teamMember.update({ where: { id: target.id }, data: { role: "owner", updatedBy: actorUserId(ctx.actor) } });
-  await ctx.tx.teamMember.update({ where: { id: actor.id }, data: { role: "admin", updatedBy: actorUserId(ctx.actor) } });
+  await ctx.tx.teamMember.update({
+    where: { id: target.id },
+    data: { role: "owner", updatedBy: actorUserId(ctx.actor) },
+  });
+  await ctx.tx.teamMember.update({
+    where: { id: actor.id },
+    data: { role: "admin", updatedBy: actorUserId(ctx.actor) },
+  });
   await writeAudit(ctx.tx, auditActorOf(ctx), {
     action: "workspace.ownership_transferred",
     targetType: "member",
