@@ -31,6 +31,8 @@ export type ActionResult<T> =
       retryAfterSeconds?: number;
       /** An API key's budget when it ran out (sent as RateLimit-* headers, not in the body). */
       rateLimit?: RateLimitState;
+      /** REST only: the stored response of an earlier identical request (Idempotency-Key), sent again. */
+      replay?: { status: number; body: unknown };
     };
 
 /** An expected failure, safe to show to the user as it is. */
@@ -91,7 +93,7 @@ export function toFailure(
 export function failureResponse(failure: Extract<ActionResult<never>, { ok: false }>, requestId?: string): Response {
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (failure.retryAfterSeconds) headers["Retry-After"] = String(failure.retryAfterSeconds);
-  const { ok: _ok, rateLimit, ...body } = failure;
+  const { ok: _ok, rateLimit, replay: _replay, ...body } = failure;
   if (rateLimit) Object.assign(headers, rateLimitHeaders(rateLimit));
   return Response.json(
     { error: { ...body, requestId: body.requestId ?? requestId } },

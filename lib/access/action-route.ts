@@ -1,11 +1,20 @@
 import { z } from "zod";
+import {
+  idempotentRequestOf,
+  replayedResponse,
+  storeIdempotentResponse,
+  type IdempotentRequest,
+} from "../api/idempotency";
+import { systemDb } from "../db/prisma";
 import { AppError, failureResponse, invalidInput, toFailure, type ActionResult } from "../errors";
 import { logger } from "../logger";
-import type { RunnableAction } from "./define-action";
+import { rateLimitHeaders } from "../rate-limit/rate-limit-headers";
+import type { Versioned } from "../api/etag";
+import type { RunnableAction, RunOptions } from "./define-action";
 import type { RouteHandler } from "./define-route";
 import type { Permission } from "./permissions";
 import { readJsonBody } from "./read-json-body";
-import { contextFromRequest } from "./request-context";
+import { contextFromRequest, type RequestContext } from "./request-context";
 import { withWorkspace } from "./with-workspace";
 
 /**
@@ -23,13 +32,24 @@ export function actionRoute<T>(
 ): RouteHandler & { permission: Permission | null } {
   const route: RouteHandler = async (request, { params }) => {
     const { workspaceId, ...path } = (await params) ?? {};
+    const context = contextFromRequest(request);
     const body = options.pathInput
       ? await settle(async () => Object.fromEntries(options.pathInput!.map((name) => [name, path[name]])))
       : await settle(() => readJsonObject(request));
-    const result = await action.runWith(contextFromRequest(request), workspaceId, () =>
-      inputFor(action, body.get(), workspaceId),
+    const idempotency = settleNow(() =>
+      request.method === "POST" ? idempotentRequestOf(request, body.ok ? body.value : null) : null,
     );
-    return respond(result.ok ? { ok: true, data: present(result.data) } : result);
+    const run = new IdempotentRun(idempotency.ok ? idempotency.value : null);
+    const result = await action.runWith(
+      context,
+      workspaceId,
+      () => {
+        idempotency.get();
+        return inputFor(action, body.get(), workspaceId);
+      },
+      run.options,
+    );
+    return run.finish(context, result.ok ? { ok: true, data: present(result.data) } : result);
   };
   return Object.assign(route, { permission: action.permission });
 }
@@ -44,6 +64,8 @@ export function actionDispatchRoute(
   field: string,
   table: Record<string, RunnableAction<unknown>>,
   present: (data: unknown) => unknown = (data) => data,
+  /** ETags for the resource the body names (lib/api/etag.ts): `If-Match` checked, `ETag` returned. */
+  versioned?: Versioned,
 ): RouteHandler & { permission: Permission } {
   const choices = Object.keys(table) as [string, ...string[]];
   const choice = z.enum(choices, { error: `Choose one of: ${choices.join(", ")}` });
@@ -63,19 +85,74 @@ export function actionDispatchRoute(
           throw complaint;
         });
       } catch (error) {
-        return failureResponse(toFailure(error, logFailure(request), context.requestId));
+        return failureResponse(toFailure(error, logFailure(request), context.requestId), context.requestId);
       }
       throw new Error("unreachable: the chokepoint or the body refused");
     }
     const { [field]: _chosen, ...rest } = body.value;
     const action = table[picked.data]!;
-    const result = await action.runWith(context, workspaceId, () => inputFor(action, rest, workspaceId));
-    return respond(result.ok ? { ok: true, data: present(result.data) } : result);
+    const ifMatch = request.headers.get("if-match");
+    const result = await action.runWith(context, workspaceId, () => inputFor(action, rest, workspaceId), {
+      precondition: versioned && ifMatch !== null ? (ctx) => versioned.check(ctx, rest, ifMatch) : undefined,
+    });
+    const etag = result.ok && versioned ? await versioned.current(String(workspaceId), rest) : null;
+    return respond(context, result.ok ? { ok: true, data: present(result.data) } : result, etag);
   };
   return Object.assign(route, { permission });
 }
 
 type Settled<T> = { ok: true; value: T; get: () => T } | { ok: false; get: () => never };
+
+/** `settle` for work that is not asynchronous (a header read now, its error surfacing later). */
+function settleNow<T>(read: () => T): Settled<T> {
+  try {
+    const value = read();
+    return { ok: true, value, get: () => value };
+  } catch (error) {
+    return {
+      ok: false,
+      get: () => {
+        throw error;
+      },
+    };
+  }
+}
+
+/**
+ * One POST's Idempotency-Key (lib/api/idempotency.ts): claimed by the action inside its transaction;
+ * after success the response is stored under it; an earlier identical request's response is sent again.
+ */
+class IdempotentRun {
+  private claimedBy: { principal: string; workspaceId: string | null } | null = null;
+  readonly options: RunOptions;
+
+  constructor(private readonly request: IdempotentRequest | null) {
+    this.options = {
+      idempotency: request,
+      onClaimed: (principal, workspaceId) => (this.claimedBy = { principal, workspaceId }),
+    };
+  }
+
+  async finish<T>(context: RequestContext, result: ActionResult<T>): Promise<Response> {
+    if (!result.ok && result.replay) return replayedResponse(result.replay);
+    if (result.ok && this.request && this.claimedBy) {
+      await storeIdempotentResponse(
+        systemDb(),
+        this.claimedBy.principal,
+        this.request,
+        { status: 200, body: { data: result.data } },
+        this.claimedBy.workspaceId ?? workspaceIdOf(result.data),
+      );
+    }
+    return respond(context, result);
+  }
+}
+
+/** The id of a workspace just created (its Idempotency-Key row then belongs to it). */
+function workspaceIdOf(data: unknown): string | undefined {
+  const id = (data as { id?: unknown } | null)?.id;
+  return typeof id === "string" ? id : undefined;
+}
 
 /** Reads the body now (no database connection is held meanwhile); its error surfaces when the input is needed. */
 async function settle<T>(read: () => Promise<T>): Promise<Settled<T>> {
@@ -110,9 +187,18 @@ function inputFor(action: RunnableAction<unknown>, body: Record<string, unknown>
   return { ...body, workspaceId };
 }
 
-function respond<T>(result: ActionResult<T>): Response {
-  if (!result.ok) return failureResponse(result);
-  return Response.json({ data: result.data }, { headers: { "Cache-Control": "no-store" } });
+function respond<T>(context: RequestContext, result: ActionResult<T>, etag: string | null = null): Response {
+  if (!result.ok) return failureResponse(result, context.requestId);
+  return Response.json(
+    { data: result.data },
+    {
+      headers: {
+        "Cache-Control": "no-store",
+        ...(context.rateLimit ? rateLimitHeaders(context.rateLimit) : {}),
+        ...(etag ? { ETag: etag } : {}),
+      },
+    },
+  );
 }
 
 const logFailure = (request: Request) => (error: unknown, requestId: string) =>

@@ -1,6 +1,14 @@
 import type { z } from "zod";
+import {
+  claimIdempotencyKey,
+  IdempotentReplay,
+  releaseIdempotencyKey,
+  type IdempotentRequest,
+} from "../api/idempotency";
+import { systemDb } from "../db/prisma";
 import { invalidInput, toFailure, type ActionResult } from "../errors";
 import { logger } from "../logger";
+import { principalOf } from "./actor";
 import type { Permission } from "./permissions";
 import type { RequestContext } from "./request-context";
 import { withUser, withWorkspace, type UserContext, type WorkspaceContext } from "./with-workspace";
@@ -43,7 +51,28 @@ export interface RunnableAction<T = unknown> {
    * only after the chokepoint let the caller through, so answers keep the order
    * 401 → 404 → 403 → 400/413/415 (`readInput` may throw an AppError).
    */
-  runWith: (request: RequestContext, rawWorkspaceId: unknown, readInput: () => unknown) => Promise<ActionResult<T>>;
+  runWith: (
+    request: RequestContext,
+    rawWorkspaceId: unknown,
+    readInput: () => unknown,
+    options?: RunOptions,
+  ) => Promise<ActionResult<T>>;
+}
+
+/** REST only: an Idempotency-Key to claim for this caller before the work (lib/api/idempotency.ts). */
+export interface RunOptions {
+  idempotency?: IdempotentRequest | null;
+  /** Told who the caller is and in which workspace, so the route can store the response under the key. */
+  onClaimed?: (principal: string, workspaceId: string | null) => void;
+  /** Runs in the workspace transaction before the input is read (an `If-Match` precondition, say). */
+  precondition?: (ctx: WorkspaceContext) => Promise<void>;
+}
+
+/** A refusal, or the response an earlier identical request got (sent again by the route). */
+function failureOf(error: unknown, name: string, requestId: string | undefined) {
+  if (error instanceof IdempotentReplay)
+    return { ...toFailure(error, logFailure(name), requestId), replay: error.response };
+  return toFailure(error, logFailure(name), requestId);
 }
 
 const logFailure = (name: string) => (error: unknown, requestId: string) =>
@@ -52,12 +81,17 @@ const logFailure = (name: string) => (error: unknown, requestId: string) =>
 export function defineWorkspaceAction<S extends WorkspaceInput, T, R = T>(
   definition: Omit<WorkspaceActionDefinition<S, T, R>, "kind">,
 ): RunnableAction<R> {
-  const runWith: RunnableAction<R>["runWith"] = async (request, rawWorkspaceId, readInput) => {
+  const runWith: RunnableAction<R>["runWith"] = async (request, rawWorkspaceId, readInput, options = {}) => {
     try {
       let actor: WorkspaceContext["actor"] | undefined;
       let workspaceId = "";
       const data = await withWorkspace(request, rawWorkspaceId, definition.permission, async (ctx) => {
         ({ actor, workspaceId } = ctx);
+        if (options.idempotency) {
+          await claimIdempotencyKey(ctx.tx, ctx.workspaceId, principalOf(ctx.actor), options.idempotency);
+          options.onClaimed?.(principalOf(ctx.actor), ctx.workspaceId);
+        }
+        await options.precondition?.(ctx);
         const parsed = definition.input.safeParse(await readInput());
         if (!parsed.success) throw invalidInput(parsed.error);
         return definition.handler(ctx, parsed.data);
@@ -67,7 +101,7 @@ export function defineWorkspaceAction<S extends WorkspaceInput, T, R = T>(
         : (data as unknown as R);
       return { ok: true, data: result };
     } catch (error) {
-      return toFailure(error, logFailure(definition.name), request.requestId);
+      return failureOf(error, definition.name, request.requestId);
     }
   };
   return {
@@ -83,9 +117,17 @@ export function defineWorkspaceAction<S extends WorkspaceInput, T, R = T>(
 export function defineUserAction<S extends z.ZodType, T, R = T>(
   definition: Omit<UserActionDefinition<S, T, R>, "kind">,
 ): RunnableAction<R> {
-  const runWith: RunnableAction<R>["runWith"] = async (request, _workspaceId, readInput) => {
+  const runWith: RunnableAction<R>["runWith"] = async (request, _workspaceId, readInput, options = {}) => {
     try {
       const data = await withUser(request, async (ctx) => {
+        const idempotency = options.idempotency;
+        if (idempotency) {
+          // No workspace transaction to claim in: claimed on its own, given back if the work fails.
+          const principal = `user:${ctx.user.id}`;
+          await claimIdempotencyKey(systemDb(), null, principal, idempotency);
+          ctx.onRollback(() => releaseIdempotencyKey(systemDb(), principal, idempotency));
+          options.onClaimed?.(principal, null);
+        }
         const parsed = definition.input.safeParse(await readInput());
         if (!parsed.success) throw invalidInput(parsed.error);
         const value = await definition.handler(ctx, parsed.data);
@@ -93,7 +135,7 @@ export function defineUserAction<S extends z.ZodType, T, R = T>(
       });
       return { ok: true, data };
     } catch (error) {
-      return toFailure(error, logFailure(definition.name), request.requestId);
+      return failureOf(error, definition.name, request.requestId);
     }
   };
   return {

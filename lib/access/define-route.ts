@@ -1,9 +1,10 @@
-import { failureResponse, toFailure } from "../errors";
+import { AppError, failureResponse, toFailure } from "../errors";
 import { logger } from "../logger";
 import type { SqlRead } from "../db/sql-read";
+import { rateLimitHeaders } from "../rate-limit/rate-limit-headers";
 import type { Permission } from "./permissions";
 import { readWorkspace } from "./read-workspace";
-import { contextFromRequest } from "./request-context";
+import { contextFromRequest, type RequestContext } from "./request-context";
 import { withUser, withWorkspace, type UserContext, type WorkspaceContext } from "./with-workspace";
 
 type RouteParams = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -15,8 +16,26 @@ const logFailure = (request: Request) => (error: unknown, requestId: string) =>
     "route handler failed",
   );
 
-function json(data: unknown, status = 200): Response {
-  return Response.json(data, { status, headers: { "Cache-Control": "no-store" } });
+/** A JSON answer; an API key's request also gets its RateLimit-* headers. */
+export function json(
+  context: RequestContext,
+  data: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json(data, {
+    status,
+    headers: {
+      "Cache-Control": "no-store",
+      ...(context.rateLimit ? rateLimitHeaders(context.rateLimit) : {}),
+      ...headers,
+    },
+  });
+}
+
+/** A refusal or a masked failure as `{ error: { code, message, fieldErrors?, requestId } }`. */
+export function errorResponse(request: Request, context: RequestContext, error: unknown): Response {
+  return failureResponse(toFailure(error, logFailure(request), context.requestId), context.requestId);
 }
 
 /**
@@ -32,9 +51,9 @@ export function workspaceRoute<T>(
     try {
       const { workspaceId } = await params;
       const data = await withWorkspace(context, workspaceId, permission, (ctx) => handler(ctx, request));
-      return data instanceof Response ? data : json({ data });
+      return data instanceof Response ? data : json(context, { data });
     } catch (error) {
-      return failureResponse(toFailure(error, logFailure(request), context.requestId));
+      return errorResponse(request, context, error);
     }
   };
   return Object.assign(route, { permission });
@@ -53,9 +72,9 @@ export function workspaceReadRoute<T>(
     try {
       const { workspaceId } = await params;
       const result = await readWorkspace(context, workspaceId, permission, (id) => read(id, request));
-      return json({ data: result.data });
+      return json(context, { data: result.data });
     } catch (error) {
-      return failureResponse(toFailure(error, logFailure(request), context.requestId));
+      return errorResponse(request, context, error);
     }
   };
   return Object.assign(route, { permission });
@@ -66,9 +85,19 @@ export function userRoute<T>(handler: (ctx: UserContext, request: Request) => Pr
   return async (request: Request) => {
     const context = contextFromRequest(request);
     try {
-      return json({ data: await withUser(context, (ctx) => handler(ctx, request)) });
+      return json(context, { data: await withUser(context, (ctx) => handler(ctx, request)) });
     } catch (error) {
-      return failureResponse(toFailure(error, logFailure(request), context.requestId));
+      return errorResponse(request, context, error);
     }
   };
+}
+
+/**
+ * A write that lands with a later issue: through the chokepoint first (401 → 404 → 403 as for any
+ * route), then 501 with what will come. The OpenAPI document says the same.
+ */
+export function notYetRoute(permission: Permission, message: string): RouteHandler & { permission: Permission } {
+  return workspaceRoute(permission, async () => {
+    throw new AppError("not_implemented", message);
+  });
 }

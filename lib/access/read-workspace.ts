@@ -31,21 +31,43 @@ export async function readWorkspace<T>(
   read: (workspaceId: string) => SqlRead<T>,
   options: { pool?: pg.Pool; db?: Db } = {},
 ): Promise<WorkspaceRead<T>> {
+  const { results, workspaceId, actor } = await runWorkspaceStatements(
+    request,
+    rawWorkspaceId,
+    permission,
+    (id) => [read(id)],
+    options,
+  );
+  return { data: results[0] as T, workspaceId, actor };
+}
+
+/**
+ * The same path for several statements (a write with its idempotency lookup, say): each built read
+ * is sent in order behind the opening statement, all in one transaction and one round trip. Each
+ * statement must be harmless when the opening bound no workspace (it then sees no rows).
+ */
+export async function runWorkspaceStatements(
+  request: RequestContext,
+  rawWorkspaceId: unknown,
+  permission: Permission,
+  build: (workspaceId: string) => SqlRead<unknown>[],
+  options: { pool?: pg.Pool; db?: Db } = {},
+): Promise<{ results: unknown[]; workspaceId: string; actor: Actor }> {
   const db = options.db ?? systemDb();
   const workspaceId = await admitWorkspaceId(request, rawWorkspaceId, db);
   // A read that cannot be built (a malformed query string) is refused only after the checks, so the
   // order of answers stays 401 → 404 → 403 → 400 (docs/decisions/006-rest-runs-the-action-definitions.md).
-  let built: SqlRead<T> | undefined;
+  let built: SqlRead<unknown>[] | undefined;
   let buildError: unknown;
   try {
-    built = read(workspaceId);
+    built = build(workspaceId);
   } catch (error) {
     buildError = error;
   }
   const statements = [openingStatement(request, workspaceId, permission, { touch: true })];
-  if (built) statements.push({ text: built.sql.text, values: built.sql.values });
-  const [opened, result] = await pipelinedTransaction(options.pool ?? readPool(), statements);
+  for (const read of built ?? []) statements.push({ text: read.sql.text, values: read.sql.values });
+  const [opened, ...answers] = await pipelinedTransaction(options.pool ?? readPool(), statements);
   const { actor } = admittedActor(readOpening(request, opened!.rows[0], permission));
   if (!built) throw buildError;
-  return { data: built.map(result!.rows), workspaceId, actor };
+  return { results: built.map((read, i) => read.map(answers[i]!.rows)), workspaceId, actor };
 }

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { decodeCursor, encodeCursor, pageQueryShape } from "../api/cursor";
 import { isoOrNull, runRead, type SqlRead } from "../db/sql-read";
 import type { TenantTx } from "../db/tenant-transaction";
 import { Prisma } from "../generated/prisma/client";
@@ -27,6 +29,36 @@ export function integrationsRead(workspaceId: string): SqlRead<IntegrationView[]
        ORDER BY integration_type, name
        LIMIT 200`,
     map: (rows) => rows.map((row) => viewOf(row as unknown as Row)),
+  };
+}
+
+export const integrationListQuerySchema = z.object(pageQueryShape).strict();
+export type IntegrationListQuery = z.infer<typeof integrationListQuerySchema>;
+
+const integrationCursorShape = z.tuple([z.string().max(20), z.string().max(100), z.guid()]);
+
+/** GET /api/workspaces/{id}/integrations: one page, by type and name (keyset), without secrets. */
+export function integrationListRead(
+  workspaceId: string,
+  query: IntegrationListQuery,
+): SqlRead<{ integrations: IntegrationView[]; next_cursor: string | null }> {
+  const after = query.cursor ? decodeCursor(query.cursor, integrationCursorShape) : null;
+  const keyset = after
+    ? Prisma.sql`AND (integration_type, name, id) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)`
+    : Prisma.empty;
+  return {
+    sql: Prisma.sql`
+      SELECT id, integration_type, name, is_enabled, health_status, last_health_check_at, last_error_message,
+             total_events_sent, total_errors, credentials_encrypted IS NOT NULL AS has_credentials
+        FROM integrations_config
+       WHERE workspace_id = ${workspaceId}::uuid ${keyset}
+       ORDER BY integration_type, name, id
+       LIMIT ${query.limit + 1}`,
+    map: (rows) => {
+      const page = rows.slice(0, query.limit).map((row) => viewOf(row as unknown as Row));
+      const last = rows.length > query.limit ? page[page.length - 1]! : null;
+      return { integrations: page, next_cursor: last ? encodeCursor([last.type, last.name, last.id]) : null };
+    },
   };
 }
 

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { decodeCursor, encodeCursor } from "../api/cursor";
 import { Prisma } from "../generated/prisma/client";
 import { isoOrNull, runRead, type SqlRead } from "../db/sql-read";
 import type { TenantTx } from "../db/tenant-transaction";
@@ -22,6 +24,8 @@ export interface MemberView {
   invitationExpiresAt: string | null;
   joinedAt: string | null;
   removedAt: string | null;
+  /** Changes whenever the member does: send it as `If-Match` with PATCH so a stale change is refused (412). */
+  etag: string;
 }
 
 export const MEMBERS_PAGE_SIZE = 25;
@@ -41,6 +45,7 @@ interface Row {
   email: string;
   inviter_name: string | null;
   inviter_email: string | null;
+  etag: string;
 }
 
 function view(row: Row): MemberView {
@@ -60,6 +65,7 @@ function view(row: Row): MemberView {
     invitationExpiresAt: pending ? isoOrNull(row.invitation_expires_at) : null,
     joinedAt: isoOrNull(row.joined_at),
     removedAt: isoOrNull(row.deleted_at),
+    etag: `"${row.etag}"`,
   };
 }
 
@@ -70,6 +76,8 @@ export interface MemberList {
   pageCount: number;
   /** Removed members (restorable); revoked invitations are not listed. */
   removed: MemberView[];
+  /** The cursor for the next page (REST `cursor`), or null on the last page. */
+  next_cursor: string | null;
 }
 
 /**
@@ -82,6 +90,11 @@ function memberListColumns(workspaceId: string, query: MemberListQuery): Prisma.
   const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, "\\$&")}%` : null;
   const matches = Prisma.sql`(${pattern}::text IS NULL OR u.email ILIKE ${pattern}
       OR (tm.status <> 'pending' AND u.name ILIKE ${pattern}))`;
+  const size = query.limit ?? MEMBERS_PAGE_SIZE;
+  const after = query.cursor ? decodeCursor(query.cursor, memberCursorShape) : null;
+  const window = after
+    ? Prisma.sql`AND (tm.created_at, tm.id) > (${after[0]}::timestamptz, ${after[1]}::uuid) LIMIT ${size + 1}`
+    : Prisma.sql`LIMIT ${size + 1} OFFSET ${(query.page - 1) * size}`;
   return Prisma.sql`
     (SELECT count(*)::int FROM team_members tm JOIN users u ON u.id = tm.user_id
       WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NULL AND ${matches}) AS total,
@@ -89,7 +102,7 @@ function memberListColumns(workspaceId: string, query: MemberListQuery): Prisma.
        ${SELECT_ROWS}
         WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NULL AND ${matches}
         ORDER BY tm.created_at, tm.id
-        LIMIT ${MEMBERS_PAGE_SIZE} OFFSET ${(query.page - 1) * MEMBERS_PAGE_SIZE}) page) AS members,
+        ${window}) page) AS members,
     (SELECT COALESCE(json_agg(gone ORDER BY gone.deleted_at DESC, gone.id), '[]'::json) FROM (
        ${SELECT_ROWS}
         WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NOT NULL AND tm.status <> 'pending'
@@ -98,22 +111,28 @@ function memberListColumns(workspaceId: string, query: MemberListQuery): Prisma.
         LIMIT 50) gone) AS removed`;
 }
 
-function memberListOf(row: Record<string, unknown> | undefined, page: number): MemberList {
+function memberListOf(row: Record<string, unknown> | undefined, query: MemberListQuery): MemberList {
   const total = Number(row?.total ?? 0);
+  const size = query.limit ?? MEMBERS_PAGE_SIZE;
+  const rows = (row?.members as Row[] | undefined) ?? [];
+  const last = rows.length > size ? rows[size - 1]! : null;
   return {
-    members: ((row?.members as Row[] | undefined) ?? []).map(view),
+    members: rows.slice(0, size).map(view),
     total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)),
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / size)),
     removed: ((row?.removed as Row[] | undefined) ?? []).map(view),
+    next_cursor: last ? encodeCursor([isoOrNull(last.created_at)!, last.id]) : null,
   };
 }
+
+const memberCursorShape = z.tuple([z.iso.datetime({ offset: true }), z.guid()]);
 
 /** The member list (the Team JSON API) in one statement. */
 export function memberListRead(workspaceId: string, query: MemberListQuery = { page: 1 }): SqlRead<MemberList> {
   return {
     sql: Prisma.sql`SELECT ${memberListColumns(workspaceId, query)}`,
-    map: (rows) => memberListOf(rows[0], query.page),
+    map: (rows) => memberListOf(rows[0], query),
   };
 }
 
@@ -143,7 +162,7 @@ export function teamPageRead(workspaceId: string, query: MemberListQuery = { pag
     map: (rows) => {
       const row = rows[0];
       return {
-        list: memberListOf(row, query.page),
+        list: memberListOf(row, query),
         seats: { used: Number(row?.seats_used ?? 0), limit: row?.seats_limit == null ? null : Number(row.seats_limit) },
         owners: (row?.owners as WorkspaceOwner[] | undefined) ?? [],
       };
@@ -151,9 +170,16 @@ export function teamPageRead(workspaceId: string, query: MemberListQuery = { pag
   };
 }
 
+/**
+ * A member's version for ETag / If-Match: a digest of what a change can alter (role, status, removal,
+ * and updated_at), so any change to the member — by the app or anything else — gives a new one.
+ */
+export const memberEtagSql = Prisma.sql`substr(md5(concat_ws('|', tm.id, tm.role, tm.status, tm.deleted_at, tm.updated_at)), 1, 20)`;
+
 const SELECT_ROWS = Prisma.sql`
   SELECT tm.id, tm.role, tm.status, tm.last_active_at, tm.invitation_expires_at, tm.joined_at, tm.deleted_at,
-         tm.created_at, u.id AS user_id, u.name, u.email, inviter.name AS inviter_name, inviter.email AS inviter_email
+         tm.created_at, u.id AS user_id, u.name, u.email, inviter.name AS inviter_name, inviter.email AS inviter_email,
+         ${memberEtagSql} AS etag
     FROM team_members tm
     JOIN users u ON u.id = tm.user_id
     LEFT JOIN users inviter ON inviter.id = tm.invited_by`;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../access/permissions";
 import { workspaceIdSchema } from "../access/ids";
+import { pageQueryShape } from "../api/cursor";
 import { plainText } from "../validation/plain-text";
 
 /** Inputs of the team actions; the forms, the actions and the REST handlers share them. */
@@ -50,4 +51,22 @@ export const memberListQuerySchema = z
     page: z.coerce.number().int().min(1).max(10_000).default(1),
   })
   .strict();
-export type MemberListQuery = z.infer<typeof memberListQuerySchema>;
+export type MemberListQuery = z.infer<typeof memberListQuerySchema> & {
+  /** REST: keyset pagination instead of pages (`next_cursor` of the previous answer). */
+  cursor?: string;
+  limit?: number;
+};
+
+/** GET /api/workspaces/{id}/team: a search, and either `page` or `limit` + `cursor`. */
+export const memberApiQuerySchema = z
+  .object({
+    q: plainText(200, "The search").trim().optional(),
+    page: z.coerce.number().int().min(1).max(10_000).optional(),
+    ...pageQueryShape,
+  })
+  .strict()
+  .refine((query) => !(query.page && query.cursor), {
+    message: "Use either page or cursor, not both",
+    path: ["cursor"],
+  })
+  .transform((query) => ({ ...query, page: query.page ?? 1 }));

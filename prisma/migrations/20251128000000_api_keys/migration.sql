@@ -57,7 +57,8 @@ ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_api_key_id_fkey"
 
 -- Idempotency-Key on POST: the first response, replayed for 24 hours to the same caller.
 CREATE TABLE "idempotency_keys" (
-    "workspace_id" UUID NOT NULL,
+    -- NULL for a request outside any workspace (creating one).
+    "workspace_id" UUID,
     -- `user:<id>` or `key:<id>`: one caller's keys never answer another's requests.
     "principal" VARCHAR(64) NOT NULL,
     "key" VARCHAR(255) NOT NULL,
@@ -67,12 +68,12 @@ CREATE TABLE "idempotency_keys" (
     "status_code" INTEGER,
     "response" JSONB,
     "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "idempotency_keys_pkey" PRIMARY KEY ("workspace_id", "principal", "key")
+    CONSTRAINT "idempotency_keys_pkey" PRIMARY KEY ("principal", "key")
 );
 ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_workspace_id_fkey"
     FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 CREATE INDEX "idx_idempotency_keys_created" ON "idempotency_keys"("created_at");
-GRANT SELECT, INSERT, UPDATE ON "idempotency_keys" TO "settings_app";
+GRANT SELECT, INSERT, UPDATE, DELETE ON "idempotency_keys" TO "settings_app";
 ALTER TABLE "idempotency_keys" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "idempotency_keys" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "idempotency_keys" TO "settings_app"

@@ -1,0 +1,108 @@
+import type { z } from "zod";
+import { parseBatch, orderOutcomes, type ItemOutcome, type ParsedBatch } from "../api/batch-items";
+import {
+  IdempotentReplay,
+  idempotentRequestOf,
+  priorUseSql,
+  recordIdempotentResponse,
+  replayedResponse,
+  type IdempotentRequest,
+} from "../api/idempotency";
+import { hashApiKey } from "../api-keys/key-format";
+import { systemDb } from "../db/prisma";
+import type { SqlRead } from "../db/sql-read";
+import { Prisma } from "../generated/prisma/client";
+import { principalOf } from "./actor";
+import type { RouteHandler } from "./define-route";
+import { errorResponse, json } from "./define-route";
+import type { Permission } from "./permissions";
+import { readJsonBody } from "./read-json-body";
+import { runWorkspaceStatements } from "./read-workspace";
+import { contextFromRequest, type RequestContext } from "./request-context";
+
+export interface IngestDefinition<I extends { idempotencyKey: string }, T> {
+  permission: Permission;
+  /** One item's schema (a bad item is answered on its own). */
+  item: z.ZodType<I>;
+  /** Whether two items of one batch with the same idempotency key say the same thing. */
+  same: (a: I, b: I) => boolean;
+  maxBodyBytes: number;
+  /** The one statement that writes the valid items (harmless when the opening bound no workspace). */
+  statement: (
+    workspaceId: string,
+    batch: ParsedBatch<I>,
+    caller: CallerSql,
+    guard: Prisma.Sql,
+  ) => SqlRead<ItemOutcome<T>[]>;
+}
+
+/** SQL for the calling API key, evaluated inside the transaction (it sees only the bound workspace's keys). */
+export interface CallerSql {
+  principal: Prisma.Sql;
+  label: Prisma.Sql;
+}
+
+function callerSql(context: RequestContext): CallerSql {
+  const hash = hashApiKey(context.bearer ?? "");
+  return {
+    principal: Prisma.sql`SELECT 'key:' || id::text FROM api_keys WHERE key_hash = ${hash}`,
+    label: Prisma.sql`SELECT 'API key "' || name || '" (' || prefix || '…)' FROM api_keys WHERE key_hash = ${hash}`,
+  };
+}
+
+/**
+ * POST /api/workspaces/{id}/usage and …/events (docs/decisions/009-idempotency-etags-and-ingestion.md):
+ * one item or `{items: […]}` (up to 1,000), each answered on its own — `recorded` (the first time and
+ * on every repeat of the same idempotency key) or `rejected` with why — while the valid items are
+ * stored. 200 when every item was recorded, 207 when some were rejected. The checks and the write go in
+ * one round trip (BEGIN, opening statement, [Idempotency-Key lookup,] the write, COMMIT).
+ */
+export function ingestRoute<I extends { idempotencyKey: string }, T>(
+  definition: IngestDefinition<I, T>,
+): RouteHandler & { permission: Permission } {
+  const route: RouteHandler = async (request, { params }) => {
+    const context = contextFromRequest(request);
+    try {
+      const { workspaceId } = await params;
+      let body: unknown;
+      let bodyError: unknown = null;
+      try {
+        body = await readJsonBody(request, definition.maxBodyBytes);
+      } catch (error) {
+        bodyError = error;
+      }
+      let idempotency: IdempotentRequest | null = null;
+      let batch: ReturnType<typeof parseBatch<z.ZodType<I>>> | null = null;
+      let prior: ReturnType<typeof priorUseSql> | null = null;
+      const {
+        results,
+        workspaceId: admitted,
+        actor,
+      } = await runWorkspaceStatements(context, workspaceId, definition.permission, (id) => {
+        // Built before the checks answer, refused only after them (401 → 404 → 403 → 400).
+        if (bodyError) throw bodyError;
+        idempotency = idempotentRequestOf(request, body);
+        batch = parseBatch(body, definition.item, definition.same);
+        const caller = callerSql(context);
+        prior = idempotency ? priorUseSql(caller.principal, idempotency) : null;
+        const write = definition.statement(id, batch, caller, prior?.unusedGuard ?? Prisma.sql`TRUE`);
+        return prior ? [prior.read, write] : [write];
+      });
+      if (prior) (prior as ReturnType<typeof priorUseSql>).answer(results[0] as never);
+      const written = results[results.length - 1] as ItemOutcome<T>[];
+      const parsed = batch!;
+      const items = orderOutcomes(parsed.size, [...written, ...parsed.rejected], parsed.duplicates);
+      const rejected = items.filter((item) => item.status === "rejected").length;
+      const status = rejected > 0 ? 207 : 200;
+      const answer = { data: { items, recorded: items.length - rejected, rejected } };
+      if (idempotency) {
+        await recordIdempotentResponse(systemDb(), admitted, principalOf(actor), idempotency, { status, body: answer });
+      }
+      return json(context, answer, status);
+    } catch (error) {
+      if (error instanceof IdempotentReplay) return replayedResponse(error.response);
+      return errorResponse(request, context, error);
+    }
+  };
+  return Object.assign(route, { permission: definition.permission });
+}
