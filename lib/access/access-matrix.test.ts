@@ -1,7 +1,9 @@
 // Every server action, route handler and page, checked as every role against the permission table
-// (lib/access/permissions.ts; docs/decisions/003-access-chokepoint-and-rls.md). The test discovers route
-// files, pages and 'use server' exports itself: one it does not know about fails it. An allowed role
-// must succeed with a valid input (not 400, not 500); a refused one gets 403 and changes nothing.
+// (lib/access/permissions.ts; docs/decisions/003-access-chokepoint-and-rls.md) — and every workspace route
+// as API keys of every scope (docs/decisions/008-api-keys-and-scopes.md). The test discovers route
+// files, pages and 'use server' exports itself: one it does not know about fails it. An allowed role or
+// key must succeed with a valid input (not 400, not 500); a refused one gets 403 and changes nothing.
+// A route that does not know about keys fails here: its key with the right scope would get a 401.
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -27,14 +29,19 @@ import {
 } from "../testing/fixtures";
 import { testPrisma } from "../testing/test-db";
 import { ACTION_SETUPS, ROUTE_SETUPS } from "../testing/valid-calls";
-import { can, PERMISSIONS, ROLES, type Permission, type Role } from "./permissions";
+import { bearerRequest, createTestApiKey } from "../testing/api-key-fixtures";
+import { can, KEY_SCOPES, keyCan, PERMISSIONS, ROLES, type KeyScope, type Permission, type Role } from "./permissions";
 
 // 'use server' modules import run-action.ts, which is marked server-only; here we are the server.
 vi.mock("server-only", () => ({}));
 
 const db = testPrisma();
 
-type Access = { access: "public" } | { access: "user" } | { access: "workspace"; permission: Permission };
+type Access =
+  | { access: "public" }
+  | { access: "user" }
+  /** `later`: the write lands with a later issue; an allowed caller gets 501 (after the same checks). */
+  | { access: "workspace"; permission: Permission; later?: true };
 
 /** What each route and method must allow. Adding a route means adding it here. */
 const ROUTES: Record<string, Record<string, Access>> = {
@@ -47,10 +54,25 @@ const ROUTES: Record<string, Record<string, Access>> = {
     PATCH: { access: "workspace", permission: "team:manage" },
     DELETE: { access: "workspace", permission: "team:manage" },
   },
-  "app/api/workspaces/[workspaceId]/billing/route.ts": { GET: { access: "workspace", permission: "billing:read" } },
+  "app/api/workspaces/[workspaceId]/billing/route.ts": {
+    GET: { access: "workspace", permission: "billing:read" },
+    PATCH: { access: "workspace", permission: "billing:manage", later: true },
+  },
   "app/api/workspaces/[workspaceId]/integrations/route.ts": {
     GET: { access: "workspace", permission: "workspace:read" },
+    POST: { access: "workspace", permission: "integrations:manage", later: true },
+    PATCH: { access: "workspace", permission: "integrations:manage", later: true },
+    DELETE: { access: "workspace", permission: "integrations:manage", later: true },
   },
+  "app/api/workspaces/[workspaceId]/api-keys/route.ts": {
+    GET: { access: "workspace", permission: "api_keys:read" },
+    POST: { access: "workspace", permission: "api_keys:manage" },
+  },
+  "app/api/workspaces/[workspaceId]/api-keys/[keyId]/route.ts": {
+    DELETE: { access: "workspace", permission: "api_keys:manage" },
+  },
+  "app/api/workspaces/[workspaceId]/usage/route.ts": { POST: { access: "workspace", permission: "usage:report" } },
+  "app/api/workspaces/[workspaceId]/events/route.ts": { POST: { access: "workspace", permission: "events:publish" } },
   "app/api/workspaces/[workspaceId]/audit-log/route.ts": { GET: { access: "workspace", permission: "audit:read" } },
 };
 
@@ -69,6 +91,8 @@ const ACTION_ACCESS: Record<string, Exclude<Access, { access: "public" }>> = {
   leaveWorkspace: { access: "workspace", permission: "workspace:read" },
   transferOwnership: { access: "workspace", permission: "workspace:own" },
   acceptInvitation: { access: "user" },
+  createApiKey: { access: "workspace", permission: "api_keys:manage" },
+  revokeApiKey: { access: "workspace", permission: "api_keys:manage" },
 };
 
 /**
@@ -138,6 +162,12 @@ const snapshot = (workspaceIds: string[]) =>
         db.teamMember.findMany({ where: { workspaceId }, orderBy: { id: "asc" } }),
         db.auditLog.count({ where: { workspaceId } }),
         db.eventOutbox.count({ where: { workspaceId } }),
+        db.apiKey.findMany({ where: { workspaceId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
+        db.usageReport.count({ where: { workspaceId } }),
+        db.billingConfig.findUnique({
+          where: { workspaceId },
+          select: { tracesCurrentMonth: true, apiKeysCurrent: true },
+        }),
       ]),
     ),
   );
@@ -161,7 +191,32 @@ describe("the permission table", () => {
       "billing:read": ["owner", "admin"],
       "workspace:own": ["owner"],
       "audit:read": ["owner", "admin"],
+      "billing:manage": ["owner"],
+      "integrations:manage": ["owner", "admin"],
+      "api_keys:read": ["owner", "admin"],
+      "api_keys:manage": ["owner", "admin"],
+      "usage:report": [],
+      "events:publish": [],
     });
+  });
+
+  it("gives each permission to exactly these API key scopes (written out by hand)", () => {
+    const byScope = Object.fromEntries(
+      KEY_SCOPES.map((scope) => [
+        scope,
+        (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => keyCan([scope], "owner", permission)),
+      ]),
+    );
+    expect(byScope).toEqual({
+      read: ["workspace:read", "billing:read", "audit:read", "api_keys:read"],
+      "team:write": ["team:manage"],
+      "integrations:write": ["integrations:manage"],
+      "usage:write": ["usage:report"],
+      "events:write": ["events:publish"],
+    });
+    // Never a key, whatever its scopes: plan, payment, ownership, and minting or revoking keys.
+    for (const permission of ["billing:manage", "workspace:own", "api_keys:manage"] as const)
+      expect(keyCan(KEY_SCOPES, "owner", permission), permission).toBe(false);
   });
 });
 
@@ -315,7 +370,7 @@ async function callRoute(
   method: string,
   workspaceId: string,
   token: string | null,
-  request: { body?: unknown; query?: Record<string, string> } = {},
+  request: { body?: unknown; query?: Record<string, string>; params?: Record<string, string>; bearer?: string } = {},
 ): Promise<Response> {
   const routeModule = await import(path.join(ROOT, file));
   const init: RequestInit = { method };
@@ -323,23 +378,39 @@ async function callRoute(
     init.body = JSON.stringify(request.body);
     init.headers = { "content-type": "application/json" };
   }
-  return routeModule[method](httpRequest(urlOfRoute(file, workspaceId) + queryString(request.query), token, init), {
-    params: Promise.resolve(file.includes("[workspaceId]") ? { workspaceId } : {}),
-  });
+  const url =
+    urlOfRoute(file, workspaceId).replace("[keyId]", request.params?.keyId ?? "x") + queryString(request.query);
+  return routeModule[method](
+    request.bearer ? bearerRequest(url, request.bearer, init) : httpRequest(url, token, init),
+    {
+      params: Promise.resolve(file.includes("[workspaceId]") ? { workspaceId, ...request.params } : {}),
+    },
+  );
+}
+
+/** What an allowed caller gets: 200 with data, or 501 for a write that lands with a later issue. */
+async function expectAllowed(response: Response, access: Exclude<Access, { access: "public" }>) {
+  const json = await response.json();
+  if (access.access === "workspace" && access.later) {
+    expect(response.status, JSON.stringify(json)).toBe(501);
+    expect(json.error.code).toBe("not_implemented");
+  } else {
+    expect(response.status, JSON.stringify(json)).toBe(200);
+    expect(json).toHaveProperty("data");
+  }
 }
 
 describe.each(routeCases)("$method $file", ({ file, method, access }) => {
   it.each(ROLES)(
     "as %s: 200 with a valid request exactly when the table says so, else 403 and no change",
     async (role) => {
-      const { ws, body, query } = await ROUTE_SETUPS[file]![method]!(db);
+      const { ws, body, query, params } = await ROUTE_SETUPS[file]![method]!(db);
       const before = await snapshot([ws.workspaceId]);
-      const response = await callRoute(file, method, ws.workspaceId, ws.actors[role].token, { body, query });
-      const json = await response.json();
+      const response = await callRoute(file, method, ws.workspaceId, ws.actors[role].token, { body, query, params });
       if (access.access === "user" || can(role, access.permission)) {
-        expect(response.status, JSON.stringify(json)).toBe(200);
-        expect(json).toHaveProperty("data");
+        await expectAllowed(response, access);
       } else {
+        const json = await response.json();
         expect(response.status, JSON.stringify(json)).toBe(403);
         expect(json.error.code).toBe("forbidden");
         expect(await snapshot([ws.workspaceId])).toEqual(before);
@@ -348,18 +419,22 @@ describe.each(routeCases)("$method $file", ({ file, method, access }) => {
   );
 
   it("without a session: 401, and no change", async () => {
-    const { ws, body, query } = await ROUTE_SETUPS[file]![method]!(db);
+    const { ws, body, query, params } = await ROUTE_SETUPS[file]![method]!(db);
     const before = await snapshot([ws.workspaceId]);
-    const response = await callRoute(file, method, ws.workspaceId, null, { body, query });
+    const response = await callRoute(file, method, ws.workspaceId, null, { body, query, params });
     expect(response.status).toBe(401);
     expect(await snapshot([ws.workspaceId])).toEqual(before);
   });
 
   if (access.access === "workspace") {
     it("a member of another workspace, even its owner: 404, nothing revealed, no change", async () => {
-      const { ws, body, query } = await ROUTE_SETUPS[file]![method]!(db);
+      const { ws, body, query, params } = await ROUTE_SETUPS[file]![method]!(db);
       const before = await snapshot([ws.workspaceId]);
-      const response = await callRoute(file, method, ws.workspaceId, other.actors.owner.token, { body, query });
+      const response = await callRoute(file, method, ws.workspaceId, other.actors.owner.token, {
+        body,
+        query,
+        params,
+      });
       expect(response.status).toBe(404);
       expect(JSON.stringify(await response.json())).not.toContain(ws.workspaceId);
       expect(await snapshot([ws.workspaceId])).toEqual(before);
@@ -372,6 +447,93 @@ describe.each(routeCases)("$method $file", ({ file, method, access }) => {
       );
     });
   }
+});
+
+const keyRouteCases = routeCases.filter(
+  (c): c is typeof c & { access: Extract<Access, { access: "workspace" }> } => c.access.access === "workspace",
+);
+
+describe.each(keyRouteCases)("$method $file with an API key", ({ file, method, access }) => {
+  it.each(KEY_SCOPES)(
+    "a key with only %s: allowed exactly when the scope grants the permission, else 403 and no change",
+    async (scope: KeyScope) => {
+      const { ws, body, query, params } = await ROUTE_SETUPS[file]![method]!(db);
+      const key = await createTestApiKey(db, ws.workspaceId, { scopes: [scope], creatorRole: "owner" });
+      const before = await snapshot([ws.workspaceId]);
+      const response = await callRoute(file, method, ws.workspaceId, null, { body, query, params, bearer: key.secret });
+      if (keyCan([scope], "owner", access.permission)) {
+        await expectAllowed(response, access);
+      } else {
+        const json = await response.json();
+        expect(response.status, JSON.stringify(json)).toBe(403);
+        expect(json.error.code).toBe("forbidden");
+        expect(await snapshot([ws.workspaceId])).toEqual(before);
+      }
+    },
+  );
+
+  it("a key with every scope, made by an admin: never more than an admin may do", async () => {
+    const { ws, body, query, params } = await ROUTE_SETUPS[file]![method]!(db);
+    const key = await createTestApiKey(db, ws.workspaceId, { scopes: KEY_SCOPES, creatorRole: "admin" });
+    const before = await snapshot([ws.workspaceId]);
+    const response = await callRoute(file, method, ws.workspaceId, null, { body, query, params, bearer: key.secret });
+    if (keyCan(KEY_SCOPES, "admin", access.permission)) {
+      await expectAllowed(response, access);
+    } else {
+      expect(response.status).toBe(403);
+      expect(await snapshot([ws.workspaceId])).toEqual(before);
+    }
+  });
+
+  it("a key of another workspace, with every scope: 404, nothing revealed, no change", async () => {
+    const { ws, body, query, params } = await ROUTE_SETUPS[file]![method]!(db);
+    const foreign = await createTestApiKey(db, other.workspaceId, { scopes: KEY_SCOPES });
+    const before = await snapshot([ws.workspaceId]);
+    const response = await callRoute(file, method, ws.workspaceId, null, {
+      body,
+      query,
+      params,
+      bearer: foreign.secret,
+    });
+    expect(response.status).toBe(404);
+    expect(JSON.stringify(await response.json())).not.toContain(ws.workspaceId);
+    expect(await snapshot([ws.workspaceId])).toEqual(before);
+  });
+
+  it("a revoked, an expired, a mistyped and a made-up key: 401, no change", async () => {
+    const { ws, body, query, params } = await ROUTE_SETUPS[file]![method]!(db);
+    const revoked = await createTestApiKey(db, ws.workspaceId, { scopes: KEY_SCOPES, revokedAt: new Date() });
+    const expired = await createTestApiKey(db, ws.workspaceId, {
+      scopes: KEY_SCOPES,
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    const live = await createTestApiKey(db, ws.workspaceId, { scopes: KEY_SCOPES });
+    const mistyped = live.secret.slice(0, -1) + (live.secret.endsWith("a") ? "b" : "a");
+    const before = await snapshot([ws.workspaceId]);
+    for (const bearer of [revoked.secret, expired.secret, mistyped, "obs_live_nope", "Basic abc"]) {
+      const response = await callRoute(file, method, ws.workspaceId, null, { body, query, params, bearer });
+      expect(response.status, bearer.slice(0, 20)).toBe(401);
+    }
+    expect(await snapshot([ws.workspaceId])).toEqual(before);
+  });
+});
+
+describe("API keys outside workspace routes", () => {
+  it("GET and POST /api/workspaces do not take keys: 401 (keys belong to one workspace)", async () => {
+    const key = await createTestApiKey(db, ws.workspaceId, { scopes: KEY_SCOPES });
+    const routeModule = await import(path.join(ROOT, "app/api/workspaces/route.ts"));
+    const get = await routeModule.GET(bearerRequest("/api/workspaces", key.secret), { params: Promise.resolve({}) });
+    expect(get.status).toBe(401);
+    const post = await routeModule.POST(
+      bearerRequest("/api/workspaces", key.secret, {
+        method: "POST",
+        body: JSON.stringify({ name: "By a key" }),
+        headers: { "content-type": "application/json" },
+      }),
+      { params: Promise.resolve({}) },
+    );
+    expect(post.status).toBe(401);
+  });
 });
 
 describe("user routes", () => {

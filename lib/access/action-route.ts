@@ -27,8 +27,12 @@ export function actionRoute<T>(
   action: RunnableAction<T>,
   /** How the result reads over REST, when it differs from the server action's (e.g. no invitation links). */
   present: (data: T) => unknown = (data) => data,
-  /** Path parameters (besides the workspace) that are part of the input, e.g. `keyId`; with them, no body is read. */
-  options: { pathInput?: string[] } = {},
+  options: {
+    /** Path parameters (besides the workspace) that are part of the input, e.g. `keyId`; with them, no body is read. */
+    pathInput?: string[];
+    /** What is stored for an Idempotency-Key replay, when it must differ from the answer (never a secret). */
+    storedAs?: (data: unknown) => unknown;
+  } = {},
 ): RouteHandler & { permission: Permission | null } {
   const route: RouteHandler = async (request, { params }) => {
     const { workspaceId, ...path } = (await params) ?? {};
@@ -39,7 +43,7 @@ export function actionRoute<T>(
     const idempotency = settleNow(() =>
       request.method === "POST" ? idempotentRequestOf(request, body.ok ? body.value : null) : null,
     );
-    const run = new IdempotentRun(idempotency.ok ? idempotency.value : null);
+    const run = new IdempotentRun(idempotency.ok ? idempotency.value : null, options.storedAs);
     const result = await action.runWith(
       context,
       workspaceId,
@@ -126,7 +130,10 @@ class IdempotentRun {
   private claimedBy: { principal: string; workspaceId: string | null } | null = null;
   readonly options: RunOptions;
 
-  constructor(private readonly request: IdempotentRequest | null) {
+  constructor(
+    private readonly request: IdempotentRequest | null,
+    private readonly storedAs: (data: unknown) => unknown = (data) => data,
+  ) {
     this.options = {
       idempotency: request,
       onClaimed: (principal, workspaceId) => (this.claimedBy = { principal, workspaceId }),
@@ -140,7 +147,7 @@ class IdempotentRun {
         systemDb(),
         this.claimedBy.principal,
         this.request,
-        { status: 200, body: { data: result.data } },
+        { status: 200, body: { data: this.storedAs(result.data) } },
         this.claimedBy.workspaceId ?? workspaceIdOf(result.data),
       );
     }

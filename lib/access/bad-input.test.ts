@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { ACTIONS } from "../actions-registry";
 import { ERROR_STATUS, type ActionResult } from "../errors";
 import { HTTP_METHODS, ROOT, routeFiles, urlOfRoute } from "../testing/app-files";
+import { bearerRequest } from "../testing/api-key-fixtures";
 import { createRoleWorkspace, httpRequest, requestAs, type RoleWorkspace } from "../testing/fixtures";
 import { testPrisma } from "../testing/test-db";
 import { ACTION_SETUPS, ROUTE_SETUPS, type ValidCall, type ValidRequest } from "../testing/valid-calls";
@@ -144,7 +145,10 @@ async function stored(workspaceIds: string[], userId: string): Promise<unknown> 
            w.id AS workspace_id,
            (SELECT count(*) FROM team_members t WHERE t.workspace_id = w.id)::int AS team_members,
            (SELECT count(*) FROM audit_log a WHERE a.workspace_id = w.id)::int AS audit_log,
-           (SELECT count(*) FROM event_outbox e WHERE e.workspace_id = w.id)::int AS event_outbox
+           (SELECT count(*) FROM event_outbox e WHERE e.workspace_id = w.id)::int AS event_outbox,
+           (SELECT count(*) FROM api_keys k WHERE k.workspace_id = w.id AND k.revoked_at IS NULL)::int AS api_keys,
+           (SELECT count(*) FROM usage_reports r WHERE r.workspace_id = w.id)::int AS usage_reports,
+           (SELECT traces_current_month::text FROM billing_config b WHERE b.workspace_id = w.id) AS traces
     FROM unnest(${workspaceIds}::uuid[]) AS w(id)
     ORDER BY w.id`;
 }
@@ -187,15 +191,39 @@ describe.each(ACTIONS.map((action) => ({ name: action.name, action })))("server 
 
 /** Query parameters each GET route reads through a strict schema (anything else there is a 400). */
 const QUERY_SCHEMAS: Record<string, string[]> = {
-  "app/api/workspaces/[workspaceId]/team/route.ts": ["q", "page"],
+  // `cursor` is valid only as a next_cursor (and never with page): its hostile cases are below.
+  "app/api/workspaces/[workspaceId]/team/route.ts": ["q", "page", "limit", "cursor"],
   "app/api/workspaces/[workspaceId]/audit-log/route.ts": ["actor", "action", "from", "to", "page"],
+  "app/api/workspaces/[workspaceId]/integrations/route.ts": ["limit", "cursor"],
+  "app/api/workspaces/[workspaceId]/api-keys/route.ts": ["limit", "cursor"],
 };
+/** Parameters a valid request need not carry (a cursor comes only from a previous answer). */
+const OPTIONAL_QUERY = ["cursor"];
 
 /** How each method that takes a body reads it. Adding one means adding it here. */
-const BODY_ROUTES: Record<string, Record<string, "json" | "form (Auth.js)">> = {
+const BODY_ROUTES: Record<
+  string,
+  Record<string, "json" | "form (Auth.js)" | "none: path only" | "none: 501 until its issue">
+> = {
   "app/api/auth/[...nextauth]/route.ts": { POST: "form (Auth.js)" },
   "app/api/workspaces/route.ts": { POST: "json" },
   "app/api/workspaces/[workspaceId]/team/route.ts": { POST: "json", PATCH: "json", DELETE: "json" },
+  "app/api/workspaces/[workspaceId]/api-keys/route.ts": { POST: "json" },
+  "app/api/workspaces/[workspaceId]/api-keys/[keyId]/route.ts": { DELETE: "none: path only" },
+  "app/api/workspaces/[workspaceId]/usage/route.ts": { POST: "json" },
+  "app/api/workspaces/[workspaceId]/events/route.ts": { POST: "json" },
+  "app/api/workspaces/[workspaceId]/billing/route.ts": { PATCH: "none: 501 until its issue" },
+  "app/api/workspaces/[workspaceId]/integrations/route.ts": {
+    POST: "none: 501 until its issue",
+    PATCH: "none: 501 until its issue",
+    DELETE: "none: 501 until its issue",
+  },
+};
+
+/** Each JSON route's body limit (readJsonBody's default unless the route sets its own). */
+const BODY_LIMITS: Record<string, number> = {
+  "app/api/workspaces/[workspaceId]/usage/route.ts": 512 * 1024,
+  "app/api/workspaces/[workspaceId]/events/route.ts": 6 * 1024 * 1024,
 };
 
 /** Routes anyone may call; the rest are called as the owner of a fresh workspace. */
@@ -233,31 +261,42 @@ function pathSegment(id: string): string {
   }
 }
 
-function paramsOf(file: string, workspaceId: unknown): Record<string, unknown> {
+function paramsOf(file: string, workspaceId: unknown, extra: Record<string, string> = {}): Record<string, unknown> {
   if (file.includes("[...nextauth]")) return { nextauth: ["session"] };
-  return file.includes("[workspaceId]") ? { workspaceId } : {};
+  return file.includes("[workspaceId]") ? { workspaceId, ...extra } : {};
 }
 
 async function send(
   method: string,
   file: string,
   ws: RoleWorkspace,
-  init: { query?: string; body?: BodyInit; headers?: Record<string, string>; workspaceId?: unknown } = {},
+  init: {
+    query?: string;
+    body?: BodyInit;
+    headers?: Record<string, string>;
+    workspaceId?: unknown;
+    bearer?: string;
+  } = {},
 ): Promise<{ status: number; json: unknown; text: string }> {
   const workspaceId = "workspaceId" in init ? init.workspaceId : ws.workspaceId;
-  const url = urlOfRoute(file, typeof workspaceId === "string" ? pathSegment(workspaceId) : "x").replace(
-    "[...nextauth]",
-    "session",
-  );
-  const request = httpRequest(`${url}${init.query ?? ""}`, ws.actors.owner.token, {
+  const setup = requestSetups.get(`${method} ${file}`);
+  const url = urlOfRoute(file, typeof workspaceId === "string" ? pathSegment(workspaceId) : "x")
+    .replace("[...nextauth]", "session")
+    .replace("[keyId]", setup?.params?.keyId ?? "x");
+  const requestInit = {
     method,
     body: init.body,
     headers: init.headers,
     // A streamed body needs this (fetch's rule); Next.js hands handlers such requests.
     ...(init.body instanceof ReadableStream ? { duplex: "half" } : {}),
-  } as RequestInit);
+  } as RequestInit;
+  // Routes only API keys may call are called with the setup's key (of this same workspace).
+  const bearer = setup?.ws === ws ? setup.bearer : init.bearer;
+  const request = bearer
+    ? bearerRequest(`${url}${init.query ?? ""}`, bearer, requestInit)
+    : httpRequest(`${url}${init.query ?? ""}`, ws.actors.owner.token, requestInit);
   const response = await handlers.get(`${method} ${file}`)!(request, {
-    params: Promise.resolve(paramsOf(file, workspaceId)),
+    params: Promise.resolve(paramsOf(file, workspaceId, setup?.params)),
   });
   const text = await response.text();
   let json: unknown = null;
@@ -288,7 +327,9 @@ describe("the tables cover every route", () => {
         .sort(),
     );
     for (const [file, params] of Object.entries(QUERY_SCHEMAS))
-      expect(Object.keys(requestSetups.get(`GET ${file}`)?.query ?? {}).sort(), file).toEqual([...params].sort());
+      expect(Object.keys(requestSetups.get(`GET ${file}`)?.query ?? {}).sort(), file).toEqual(
+        params.filter((param) => !OPTIONAL_QUERY.includes(param)).sort(),
+      );
     for (const { method, file } of endpoints)
       expect(requestSetups.has(`${method} ${file}`), `a valid request for ${method} ${file}`).toBe(true);
   });
@@ -326,6 +367,12 @@ const QUERY_CASES: QueryCase[] = [
   { label: "page=1.5", param: "page", raw: "1.5", refused: true },
   { label: "page=%00", param: "page", raw: "%00", refused: true },
   { label: "an unknown parameter", param: "isAdmin", raw: "true", refused: true },
+  { label: "limit=0", param: "limit", raw: "0", refused: true },
+  { label: "limit=101", param: "limit", raw: "101", refused: true },
+  { label: "limit=abc", param: "limit", raw: "abc", refused: true },
+  { label: "cursor=%00", param: "cursor", raw: "%00", refused: true },
+  { label: "cursor that is not one of ours", param: "cursor", raw: "eyJhIjoxfQ", refused: true },
+  { label: "cursor of 1 MiB", param: "cursor", raw: MEBIBYTE, refused: true },
 ];
 
 const getEndpoints = endpoints.filter((e) => e.method === "GET");
@@ -360,6 +407,7 @@ const BODY_LIMIT_BYTES = 16_384;
 const jsonEndpoints = endpoints.filter((e) => BODY_ROUTES[e.file]?.[e.method] === "json");
 
 describe.each(jsonEndpoints)("$method $file: hostile JSON bodies", ({ method, file }) => {
+  const bodyLimit = BODY_LIMITS[file] ?? BODY_LIMIT_BYTES;
   const setup = requestSetups.get(`${method} ${file}`)!;
   const { ws } = setup;
   const body = setup.body!;
@@ -377,7 +425,7 @@ describe.each(jsonEndpoints)("$method $file: hostile JSON bodies", ({ method, fi
 
   const valueCases = [...fieldCases(body), ...wholeInputs(body)].filter(jsonable).map((m) => {
     const text = m.value === undefined ? "" : toJson(m.value);
-    return { label: m.label, text, statuses: Buffer.byteLength(text) > BODY_LIMIT_BYTES ? [413] : [400] };
+    return { label: m.label, text, statuses: Buffer.byteLength(text) > bodyLimit ? [413] : [400] };
   });
   it.each(valueCases)("$label: $statuses, nothing stored", async ({ text, statuses }) => {
     await refusedWithoutChange({ body: text, headers: json }, statuses);
@@ -405,21 +453,27 @@ describe.each(jsonEndpoints)("$method $file: hostile JSON bodies", ({ method, fi
     // A fresh valid request each: if the route wrongly accepts it, it really changes things.
     const fresh = await ROUTE_SETUPS[file]![method]!(db);
     const before = await stored([fresh.ws.workspaceId], fresh.ws.actors.owner.userId);
-    const result = await send(method, file, fresh.ws, { body: JSON.stringify(fresh.body), headers });
+    const result = await send(method, file, fresh.ws, {
+      body: JSON.stringify(fresh.body),
+      headers,
+      bearer: fresh.bearer,
+    });
     expectClearRefusal(result, [415]);
     expect(await stored([fresh.ws.workspaceId], fresh.ws.actors.owner.userId)).toEqual(before);
   });
 
-  it("a 1 MiB body with Content-Length: 413, nothing stored", async () => {
-    const text = JSON.stringify({ ...body, padding: MEBIBYTE });
+  const oversized = bodyLimit > MEBIBYTE.length ? "x".repeat(bodyLimit + 1) : MEBIBYTE;
+
+  it("a body over the limit with Content-Length: 413, nothing stored", async () => {
+    const text = JSON.stringify({ ...body, padding: oversized });
     await refusedWithoutChange(
       { body: text, headers: { ...json, "content-length": String(Buffer.byteLength(text)) } },
       [413],
     );
   });
 
-  it("a 1 MiB body streamed without Content-Length: 413, nothing stored", async () => {
-    const bytes = new TextEncoder().encode(JSON.stringify({ ...body, padding: MEBIBYTE }));
+  it("a body over the limit streamed without Content-Length: 413, nothing stored", async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ ...body, padding: oversized }));
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         for (let i = 0; i < bytes.length; i += 65_536) controller.enqueue(bytes.subarray(i, i + 65_536));
@@ -432,10 +486,11 @@ describe.each(jsonEndpoints)("$method $file: hostile JSON bodies", ({ method, fi
 
 describe.each(jsonEndpoints)("$method $file: JSON content types that must work", ({ method, file }) => {
   it.each(["application/json; charset=utf-8", "Application/JSON"])("%s: 200", async (contentType) => {
-    const { ws, body } = await ROUTE_SETUPS[file]![method]!(db);
+    const { ws, body, bearer } = await ROUTE_SETUPS[file]![method]!(db);
     const result = await send(method, file, ws, {
       body: JSON.stringify(body),
       headers: { "content-type": contentType },
+      bearer,
     });
     expect(result.status, result.text.slice(0, 300)).toBe(200);
   });

@@ -15,7 +15,8 @@ export async function consumeInviteBudget(
   count: number,
 ): Promise<void> {
   const { workspaceId } = ctx;
-  const inviterId = principalOf(ctx.actor);
+  // A person by their user id (as before keys existed); a key by `key:<id>`.
+  const inviterId = ctx.actor.kind === "member" ? ctx.actor.user.id : principalOf(ctx.actor);
   const { refund } = await consumeBudgets(
     [
       { limiter: rateLimiter("invite_user", INVITES_PER_INVITER_PER_HOUR, 3600), key: `${workspaceId}:${inviterId}` },

@@ -1,9 +1,10 @@
 // A valid call of every server action and every workspace or user route, each in a fresh workspace of
 // its own (calls change things). The access matrix calls them as every role (an allowed role must
 // succeed); the bad-input test spoils them field by field.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Role } from "../access/permissions";
 import type { Db } from "../db/prisma";
+import { createTestApiKey } from "./api-key-fixtures";
 import { createRoleWorkspace, type RoleWorkspace } from "./fixtures";
 import { createTestUser } from "./test-db";
 
@@ -78,6 +79,19 @@ export const ACTION_SETUPS: Record<string, (db: Db, role: Role) => Promise<Valid
     return { ws, input: { workspaceId: ws.workspaceId }, workspaces: [ws.workspaceId] };
   },
   transferOwnership: onTarget("active"),
+  createApiKey: async (db) => {
+    const ws = await createRoleWorkspace(db, "valid-call");
+    return {
+      ws,
+      input: { workspaceId: ws.workspaceId, name: "CI deploys", scopes: ["read"] },
+      workspaces: [ws.workspaceId],
+    };
+  },
+  revokeApiKey: async (db) => {
+    const ws = await createRoleWorkspace(db, "valid-call");
+    const key = await createTestApiKey(db, ws.workspaceId, { scopes: ["read"], createdBy: ws.actors.owner.userId });
+    return { ws, input: { workspaceId: ws.workspaceId, keyId: key.id }, workspaces: [ws.workspaceId] };
+  },
   acceptInvitation: async (db, role) => {
     // An invitation for the caller to another workspace.
     const ws = await createRoleWorkspace(db, "valid-call");
@@ -103,6 +117,13 @@ export interface ValidRequest {
   body?: Record<string, unknown>;
   /** Query parameters the route reads, each with a valid value. */
   query?: Record<string, string>;
+  /** Path parameters besides the workspace (e.g. `keyId`). */
+  params?: Record<string, string>;
+  /**
+   * Routes only API keys may call (usage, events): a key of this workspace with the scope they need,
+   * for tests that must get past the chokepoint; callers by role are refused there.
+   */
+  bearer?: string;
 }
 
 const plain = async (db: Db): Promise<ValidRequest> => ({ ws: await createRoleWorkspace(db, "valid-request") });
@@ -120,13 +141,56 @@ export const ROUTE_SETUPS: Record<string, Record<string, (db: Db) => Promise<Val
     POST: async (db) => ({ ...(await plain(db)), body: { name: "Valid request" } }),
   },
   "app/api/workspaces/[workspaceId]/team/route.ts": {
-    GET: async (db) => ({ ...(await plain(db)), query: { q: "valid", page: "1" } }),
+    GET: async (db) => ({ ...(await plain(db)), query: { q: "valid", page: "1", limit: "10" } }),
     POST: async (db) => ({ ...(await plain(db)), body: { emails: [newAddress()], role: "viewer" } }),
     PATCH: targetBody("active", { action: "change_role", role: "member" }),
     DELETE: targetBody("active", {}),
   },
-  "app/api/workspaces/[workspaceId]/billing/route.ts": { GET: plain },
-  "app/api/workspaces/[workspaceId]/integrations/route.ts": { GET: plain },
+  "app/api/workspaces/[workspaceId]/billing/route.ts": {
+    GET: plain,
+    PATCH: async (db) => ({ ...(await plain(db)), body: {} }),
+  },
+  "app/api/workspaces/[workspaceId]/integrations/route.ts": {
+    GET: async (db) => ({ ...(await plain(db)), query: { limit: "10" } }),
+    POST: async (db) => ({ ...(await plain(db)), body: {} }),
+    PATCH: async (db) => ({ ...(await plain(db)), body: {} }),
+    DELETE: async (db) => ({ ...(await plain(db)), body: {} }),
+  },
+  "app/api/workspaces/[workspaceId]/api-keys/route.ts": {
+    GET: async (db) => ({ ...(await plain(db)), query: { limit: "10" } }),
+    POST: async (db) => ({ ...(await plain(db)), body: { name: "CI deploys", scopes: ["read"] } }),
+  },
+  "app/api/workspaces/[workspaceId]/api-keys/[keyId]/route.ts": {
+    DELETE: async (db) => {
+      const ws = await createRoleWorkspace(db, "valid-request");
+      const key = await createTestApiKey(db, ws.workspaceId, { scopes: ["read"], createdBy: ws.actors.owner.userId });
+      return { ws, params: { keyId: key.id } };
+    },
+  },
+  "app/api/workspaces/[workspaceId]/usage/route.ts": {
+    POST: async (db) => {
+      const ws = await createRoleWorkspace(db, "valid-request");
+      const key = await createTestApiKey(db, ws.workspaceId, { scopes: ["usage:write"] });
+      return { ws, bearer: key.secret, body: { traces: 120, idempotencyKey: `report-${randomUUID()}` } };
+    },
+  },
+  "app/api/workspaces/[workspaceId]/events/route.ts": {
+    POST: async (db) => {
+      const ws = await createRoleWorkspace(db, "valid-request");
+      const key = await createTestApiKey(db, ws.workspaceId, { scopes: ["events:write"] });
+      return {
+        ws,
+        bearer: key.secret,
+        body: {
+          type: "alert.triggered",
+          alertId: "alert-42",
+          severity: "critical",
+          title: "Error rate above 5%",
+          idempotencyKey: `event-${randomUUID()}`,
+        },
+      };
+    },
+  },
   "app/api/workspaces/[workspaceId]/audit-log/route.ts": {
     GET: async (db) => ({
       ...(await plain(db)),

@@ -10,7 +10,7 @@ export const usageReportSchema = z
     traces: z
       .number({ error: "traces must be a number" })
       .int("traces must be a whole number")
-      .min(0, "traces cannot be negative")
+      .min(1, "traces must be at least 1 (send nothing when there is nothing to report)")
       .max(1_000_000_000, "traces is too large for one report (at most 1,000,000,000)"),
     idempotencyKey: idempotencyKeySchema,
     /** When the traces happened (ISO 8601); omitted: now. Decides the day and the billing period. */

@@ -12,5 +12,10 @@ export const GET = workspaceReadRoute("api_keys:read", (workspaceId, request) =>
   return apiKeyListRead(workspaceId, query.data);
 });
 
-/** POST {name, scopes, expiresAt?}: a new key; its secret is in this response only. */
-export const POST = actionRoute(createApiKeyAction);
+/**
+ * POST {name, scopes, expiresAt?}: a new key; its secret is in this response only. An Idempotency-Key
+ * replay answers the same key with `secret: null`: the secret is never stored, not even for replays.
+ */
+export const POST = actionRoute(createApiKeyAction, undefined, {
+  storedAs: (data) => ({ ...(data as object), secret: null }),
+});
