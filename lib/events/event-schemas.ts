@@ -18,8 +18,8 @@ export const alertEventSchema = z
       .string()
       .max(4000, "details is too long (at most 4,000 characters)")
       .refine((value) => value.isWellFormed(), "details contains characters that are not valid text")
-      // eslint-disable-next-line no-control-regex -- control characters (but tab and new lines) are refused
       .refine(
+        // eslint-disable-next-line no-control-regex -- control characters (but tab and new lines) are refused
         (value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value),
         "details contains control characters",
       )
