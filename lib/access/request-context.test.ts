@@ -6,7 +6,7 @@ import { changeRoleAction } from "../team/team-action-definitions";
 import { createRoleWorkspace } from "../testing/fixtures";
 import { testPrisma } from "../testing/test-db";
 import { peerAddressStore } from "./client-ip";
-import { contextFromRequest } from "./request-context";
+import { contextFromHeaders, contextFromRequest } from "./request-context";
 
 const XFF = "203.0.113.66, 10.9.8.7";
 
@@ -161,5 +161,32 @@ describe("the audit log records the request (real PostgreSQL)", () => {
       where: { workspaceId: ws.workspaceId, action: "member.role_changed" },
     });
     expect(row).toMatchObject({ requestId, ipAddress: "127.0.0.1" });
+  });
+});
+
+describe("API keys: REST only, one principal per request", () => {
+  it("a route handler reads Authorization: Bearer and then ignores the session cookie", () => {
+    const context = contextFromRequest(
+      request({ authorization: "Bearer obs_live_abc", cookie: "authjs.session-token=session-of-someone" }),
+    );
+    expect(context.bearer).toBe("obs_live_abc");
+    expect(context.sessionToken).toBeNull();
+  });
+
+  it("an Authorization header that is not Bearer is an empty (refused) credential, never the cookie", () => {
+    const context = contextFromRequest(
+      request({ authorization: "Basic dXNlcjpwYXNz", cookie: "authjs.session-token=session-of-someone" }),
+    );
+    expect(context.bearer).toBe("");
+    expect(context.sessionToken).toBeNull();
+  });
+
+  it("server actions never take a key: their context is built from cookies alone", () => {
+    const context = contextFromHeaders(
+      (name) => (name === "authorization" ? "Bearer obs_live_abc" : null),
+      () => undefined,
+    );
+    expect(context.bearer).toBeUndefined();
+    expect(context.sessionToken).toBeNull();
   });
 });

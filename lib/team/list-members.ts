@@ -92,15 +92,18 @@ function memberListColumns(workspaceId: string, query: MemberListQuery): Prisma.
       OR (tm.status <> 'pending' AND u.name ILIKE ${pattern}))`;
   const size = query.limit ?? MEMBERS_PAGE_SIZE;
   const after = query.cursor ? decodeCursor(query.cursor, memberCursorShape) : null;
+  const keyset = after
+    ? Prisma.sql`AND (tm.created_at, tm.id) > (${after[0]}::timestamptz, ${after[1]}::uuid)`
+    : Prisma.empty;
   const window = after
-    ? Prisma.sql`AND (tm.created_at, tm.id) > (${after[0]}::timestamptz, ${after[1]}::uuid) LIMIT ${size + 1}`
+    ? Prisma.sql`LIMIT ${size + 1}`
     : Prisma.sql`LIMIT ${size + 1} OFFSET ${(query.page - 1) * size}`;
   return Prisma.sql`
     (SELECT count(*)::int FROM team_members tm JOIN users u ON u.id = tm.user_id
       WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NULL AND ${matches}) AS total,
     (SELECT COALESCE(json_agg(page ORDER BY page.created_at, page.id), '[]'::json) FROM (
        ${SELECT_ROWS}
-        WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NULL AND ${matches}
+        WHERE tm.workspace_id = ${workspaceId}::uuid AND tm.deleted_at IS NULL AND ${matches} ${keyset}
         ORDER BY tm.created_at, tm.id
         ${window}) page) AS members,
     (SELECT COALESCE(json_agg(gone ORDER BY gone.deleted_at DESC, gone.id), '[]'::json) FROM (
