@@ -1,5 +1,5 @@
 /**
- * The actions the app writes (lib/team, lib/workspaces), grouped as the
+ * The actions the app writes (lib/team, lib/workspaces, lib/api-keys), grouped as the
  * Action filter lists them. The filter matches by prefix, so `member.`
  * selects every member change.
  */
@@ -33,6 +33,14 @@ export const AUDIT_ACTION_GROUPS = [
     actions: [
       { value: "workspace.created", label: "Workspace created" },
       { value: "workspace.ownership_transferred", label: "Ownership transferred" },
+    ],
+  },
+  {
+    label: "API keys",
+    all: { value: "api_key.", label: "Any API key change" },
+    actions: [
+      { value: "api_key.created", label: "API key created" },
+      { value: "api_key.revoked", label: "API key revoked" },
     ],
   },
 ] as const;

@@ -171,6 +171,16 @@ const sentences: [string, DescribableAuditEntry, string][] = [
     "Adam Admin changed Mia Member's role",
   ],
   [
+    "an API key created",
+    entry({ action: "api_key.created", targetType: "api_key", target: null, after: { name: "CI deploys" } }),
+    "Adam Admin created the API key “CI deploys”",
+  ],
+  [
+    "an API key revoked",
+    entry({ action: "api_key.revoked", targetType: "api_key", target: null, before: { name: "CI deploys" } }),
+    "Adam Admin revoked the API key “CI deploys”",
+  ],
+  [
     "long names from a snapshot are shortened",
     entry({ action: "workspace.created", targetType: "workspace", target: null, after: { name: "N".repeat(200) } }),
     `Adam Admin created the workspace “${"N".repeat(80)}…”`,

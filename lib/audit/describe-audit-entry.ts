@@ -89,6 +89,12 @@ export function describeAuditEntry(entry: DescribableAuditEntry): string {
       const name = field(entry.after, "name");
       return name ? `${actor} created the workspace “${name}”` : `${actor} created the workspace`;
     }
+    case "api_key.created":
+    case "api_key.revoked": {
+      const verb = entry.action === "api_key.created" ? "created" : "revoked";
+      const name = field(entry.after, "name") ?? field(entry.before, "name");
+      return name ? `${actor} ${verb} the API key “${name}”` : `${actor} ${verb} an API key`;
+    }
     case "workspace.ownership_transferred": {
       const newOwner = personName(entry.target) ?? field(entry.after, "owner") ?? "another member";
       return `${actor} transferred ownership to ${newOwner}`;

@@ -46,6 +46,7 @@ function whereOf(workspaceId: string, filters: AuditFilters): Prisma.AuditLogWhe
       ? {
           OR: [
             { actorEmail: { contains: filters.actor, mode: "insensitive" } },
+            { actorApiKey: { contains: filters.actor, mode: "insensitive" } },
             { actor: { name: { contains: filters.actor, mode: "insensitive" } } },
           ],
         }
@@ -112,9 +113,11 @@ export async function queryAuditEntries(
   });
   const people = await resolvePeople(tx, workspaceId, rows);
   return rows.map((row) => {
-    const actorName = row.actorUserId ? (people.actorName.get(row.actorUserId) ?? null) : null;
+    // An API key that acted is named by its name and prefix, kept with the entry.
+    const actorName = row.actorApiKey ?? (row.actorUserId ? (people.actorName.get(row.actorUserId) ?? null) : null);
     const target = (row.targetType === "member" && row.targetId && people.target.get(row.targetId)) || null;
-    const actor = row.actorUserId || row.actorEmail ? { name: actorName, email: row.actorEmail } : null;
+    const actor =
+      row.actorUserId || row.actorEmail || row.actorApiKey ? { name: actorName, email: row.actorEmail } : null;
     return {
       id: row.id,
       action: row.action,

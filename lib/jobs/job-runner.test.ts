@@ -7,7 +7,13 @@ import { createScratchDatabase, type ScratchDatabase } from "../db/scratch-datab
 import { createRoleWorkspace } from "../testing/fixtures";
 import { testDatabaseUrl } from "../testing/require-database";
 import { createTestUser } from "../testing/test-db";
-import { EXPIRE_INVITATIONS, PRUNE_EVENT_OUTBOX, startJobRunner, type JobRunner } from "./job-runner";
+import {
+  EXPIRE_INVITATIONS,
+  PRUNE_EVENT_OUTBOX,
+  PRUNE_IDEMPOTENCY_KEYS,
+  startJobRunner,
+  type JobRunner,
+} from "./job-runner";
 import { OUTBOX_RETENTION_DAYS } from "../events/prune-outbox";
 
 let scratch: ScratchDatabase;
@@ -78,5 +84,25 @@ describe("the job runner", () => {
     }
     expect(await db.eventOutbox.count({ where: { id: old.id } })).toBe(0);
     expect(await db.eventOutbox.count({ where: { id: recent.id } })).toBe(1);
+  });
+
+  it("prunes Idempotency-Key responses hourly once they are past their 24 hours", async () => {
+    const schedules = await runner.boss.getSchedules(PRUNE_IDEMPOTENCY_KEYS);
+    expect(schedules.map((s) => s.cron)).toEqual(["41 * * * *"]);
+    const ws = await createRoleWorkspace(db, "prune-idem");
+    const row = (key: string, hoursAgo: number) => ({
+      workspaceId: ws.workspaceId,
+      principal: `user:${ws.actors.owner.userId}`,
+      key,
+      route: "POST /x",
+      requestHash: "0".repeat(64),
+      createdAt: new Date(Date.now() - hoursAgo * 3_600_000),
+    });
+    await db.idempotencyKey.createMany({ data: [row("old", 25), row("new", 23)] });
+    await runner.boss.send(PRUNE_IDEMPOTENCY_KEYS, {});
+    const deadline = Date.now() + 20_000;
+    const left = () => db.idempotencyKey.findMany({ where: { workspaceId: ws.workspaceId }, select: { key: true } });
+    while (Date.now() < deadline && (await left()).length > 1) await new Promise((r) => setTimeout(r, 200));
+    expect(await left()).toEqual([{ key: "new" }]);
   });
 });

@@ -1,11 +1,13 @@
 import { PgBoss } from "pg-boss";
 import { createPrismaClient } from "../db/prisma";
 import { logger } from "../logger";
+import { pruneIdempotencyKeys } from "../api/prune-idempotency-keys";
 import { pruneEventOutbox } from "../events/prune-outbox";
 import { expireStaleInvitations } from "../team/expire-invitations";
 
 export const EXPIRE_INVITATIONS = "expire-invitations";
 export const PRUNE_EVENT_OUTBOX = "prune-event-outbox";
+export const PRUNE_IDEMPOTENCY_KEYS = "prune-idempotency-keys";
 
 export interface JobRunner {
   boss: PgBoss;
@@ -36,6 +38,7 @@ export async function startJobRunner(
   const jobs: { name: string; cron: string; run: () => Promise<Record<string, number>> }[] = [
     { name: EXPIRE_INVITATIONS, cron: "0 * * * *", run: async () => ({ retired: await expireStaleInvitations(db) }) },
     { name: PRUNE_EVENT_OUTBOX, cron: "17 3 * * *", run: async () => ({ pruned: await pruneEventOutbox(db) }) },
+    { name: PRUNE_IDEMPOTENCY_KEYS, cron: "41 * * * *", run: async () => ({ pruned: await pruneIdempotencyKeys(db) }) },
   ];
   for (const job of jobs) {
     await boss.createQueue(job.name);
