@@ -3,9 +3,11 @@
 // database of its own, the six queries through raw SQL and through the app's
 // data layer, with and without indexes; then the settings pages under load
 // side by side with a bare Next.js "floor" app (scripts/bench/floor), and
-// every target of docs/benchmarks.md with ✓/✗.
+// every target of docs/benchmarks.md with ✓/✗; then usage ingestion over HTTP (20 clients, one
+// workspace and 1,000 workspaces, totals checked exactly).
 //   npm run bench -- --workspaces 2000 --samples 100 --seconds 2   (small, as CI runs it)
 //   npm run bench -- --pages                                        (the pages part only, on an otherwise empty database)
+//   npm run bench -- --ingest                                       (the ingestion part only)
 //   npm run bench -- --write                                        (full; writes docs/benchmarks.md)
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -22,6 +24,8 @@ import { createPrismaClient } from "../lib/db/prisma";
 import { childProcessEnv, env } from "../lib/env";
 import { buildIsStale } from "./build-freshness";
 import { insertBatch, MEMBERS_PER_WORKSPACE } from "./bench/dataset";
+import { ingestTable, ingestTargetRows } from "./bench/ingest-report";
+import { runIngestBench } from "./bench/ingest-bench";
 import { runPageBench } from "./bench/page-bench";
 import { loadTable, requestTable, startTable } from "./bench/page-report";
 import { summarize } from "./bench/page-summary";
@@ -31,11 +35,14 @@ import { queryTable } from "./bench/report";
 import { targetRows, targetTable } from "./bench/targets";
 
 const START = "<!-- results:start -->";
+/** Issue #11: 20 concurrent clients report usage. */
+const INGEST_CLIENTS = 20;
 const END = "<!-- results:end -->";
 
 const { values } = parseArgs({
   options: {
     pages: { type: "boolean", default: false },
+    ingest: { type: "boolean", default: false },
     workspaces: { type: "string" },
     samples: { type: "string", default: "1000" },
     "no-index-samples": { type: "string" },
@@ -47,8 +54,9 @@ const { values } = parseArgs({
   },
 });
 const pagesOnly = values.pages;
+const ingestOnly = values.ingest;
 // --pages builds no dataset unless --workspaces asks for one (the pages then run next to it).
-const workspaces = Number(values.workspaces ?? (pagesOnly ? 0 : 100000));
+const workspaces = Number(values.workspaces ?? (pagesOnly || ingestOnly ? 0 : 100000));
 const samples = Number(values.samples);
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
@@ -65,7 +73,7 @@ const counts = {
   "memory-requests": memoryRequests,
 };
 for (const [name, value] of Object.entries({ ...counts, workspaces })) {
-  const least = name === "workspaces" && pagesOnly ? 0 : 1;
+  const least = name === "workspaces" && (pagesOnly || ingestOnly) ? 0 : 1;
   if (!Number.isInteger(value) || value < least) {
     console.error(`--${name} must be a whole number of at least ${least}`);
     process.exit(2);
@@ -100,62 +108,84 @@ try {
 
   const db = createPrismaClient(url);
   const readPool = createPool(url, { pipeline: true });
-  const queries: QueryResult[] | null = pagesOnly
-    ? null
-    : await runQueryBench(
-        client,
-        { db, pool: readPool },
-        {
-          workspaces,
-          samples,
-          noIndexSamples,
-          progress: (label) => log(`  measuring: ${label}`),
-        },
-      );
+  const queries: QueryResult[] | null =
+    pagesOnly || ingestOnly
+      ? null
+      : await runQueryBench(
+          client,
+          { db, pool: readPool },
+          {
+            workspaces,
+            samples,
+            noIndexSamples,
+            progress: (label) => log(`  measuring: ${label}`),
+          },
+        );
   const version = (await client.query("SHOW server_version")).rows[0].server_version as string;
   const postmasterPid = postmasterOf((await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid as number);
-  await client.end();
 
   if (buildIsStale()) {
-    log("• Building the app for the page benchmark");
+    log("• Building the app for the page and ingestion benchmarks");
     const build = spawnSync("npx", ["next", "build"], {
       stdio: "inherit",
       env: childProcessEnv({ NODE_ENV: "production", DATABASE_URL: undefined, NEXT_TELEMETRY_DISABLED: "1" }),
     });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  log(`• Pages against the floor app: ${concurrency} clients, ${rounds} rounds of ${seconds} s per request`);
-  const pages = await runPageBench(db, url, {
-    ports: { ours: env.E2E_PORT + 1, floor: env.E2E_PORT + 2 },
-    concurrency,
-    seconds,
-    rounds,
-    memoryRequests,
-    postmasterPid,
-    log,
-  });
+  let pages: Awaited<ReturnType<typeof runPageBench>> | null = null;
+  if (!ingestOnly) {
+    log(`• Pages against the floor app: ${concurrency} clients, ${rounds} rounds of ${seconds} s per request`);
+    pages = await runPageBench(db, url, {
+      ports: { ours: env.E2E_PORT + 1, floor: env.E2E_PORT + 2 },
+      concurrency,
+      seconds,
+      rounds,
+      memoryRequests,
+      postmasterPid,
+      log,
+    });
+  }
+  const ingestion = pagesOnly
+    ? null
+    : (log(`• Usage ingestion over HTTP: ${INGEST_CLIENTS} clients, ${seconds} s per run`),
+      await runIngestBench(client, url, { port: env.E2E_PORT + 3, concurrency: INGEST_CLIENTS, seconds, log }));
+  await client.end();
   await db.$disconnect();
   await readPool.end();
 
-  const summaries = summarize(pages);
-  const targets = targetTable(targetRows(pages, summaries, queries));
+  const summaries = pages ? summarize(pages) : null;
+  const targets = targetTable([
+    ...(pages && summaries ? targetRows(pages, summaries, queries) : []),
+    ...(ingestion ? ingestTargetRows(ingestion) : []),
+  ]);
   const scale = `${Number(rows.w).toLocaleString("en-US")} workspaces · ${Number(rows.m).toLocaleString("en-US")} team members · ${Number(rows.b).toLocaleString("en-US")} billing configs · ${Number(rows.i).toLocaleString("en-US")} integrations`;
   const queryReport = queries
     ? `## Queries (${scale}; ${samples} random workspaces per query, ${noIndexSamples} without indexes)\n\n${queryTable(queries)}\n\n`
     : "";
-  const pageReport = `## Pages against the floor app (database: ${workspaces ? scale : "the page fixture only"})
+  const pageReport = pages
+    ? `## Pages against the floor app (database: ${workspaces ? scale : "the page fixture only"})
 
-${loadTable(pages, summaries)}
+${loadTable(pages, summaries!)}
 
 ${requestTable(pages)}
 
 ${startTable(pages)}
-`;
-  console.log(`\n${queryReport}${pageReport}\n## Targets\n\n${targets}\n`);
+`
+    : "";
+  const ingestReport = ingestion
+    ? `## Usage ingestion over HTTP (${ingestion.concurrency} clients, ${ingestion.seconds} s per run)\n\n${ingestTable(ingestion)}\n`
+    : "";
+  console.log(`\n${queryReport}${pageReport}${ingestReport}\n## Targets\n\n${targets}\n`);
 
-  const errors = pages.targets.reduce((sum, t) => sum + t.rounds.reduce((s, r) => s + r.errors, 0), 0);
-  if (errors + pages.memory.errors > 0) {
-    log(`✗ ${errors + pages.memory.errors} requests answered wrongly (not 200 with the expected content)`);
+  const pageErrors = pages
+    ? pages.targets.reduce((sum, t) => sum + t.rounds.reduce((s, r) => s + r.errors, 0), 0) + pages.memory.errors
+    : 0;
+  const ingestErrors = ingestion ? ingestion.runs.reduce((sum, run) => sum + run.errors, 0) : 0;
+  const inexact = ingestion ? ingestion.runs.filter((run) => !run.exact).length : 0;
+  if (pageErrors + ingestErrors > 0 || inexact > 0) {
+    if (pageErrors) log(`✗ ${pageErrors} page requests answered wrongly (not 200 with the expected content)`);
+    if (ingestErrors) log(`✗ ${ingestErrors} usage reports answered wrongly (not 200 "recorded")`);
+    if (inexact) log(`✗ usage totals are not exact after ${inexact} ingestion run(s)`);
     failed = true;
   } else if (values.write) {
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -163,13 +193,14 @@ ${startTable(pages)}
     const command = [
       "npm run bench --",
       pagesOnly ? "--pages" : "",
-      values.workspaces !== undefined || !pagesOnly ? `--workspaces ${workspaces}` : "",
-      pagesOnly ? "" : `--samples ${samples}`,
+      ingestOnly ? "--ingest" : "",
+      values.workspaces !== undefined || !(pagesOnly || ingestOnly) ? `--workspaces ${workspaces}` : "",
+      pagesOnly || ingestOnly ? "" : `--samples ${samples}`,
       `--seconds ${seconds} --rounds ${rounds} --concurrency ${concurrency} --memory-requests ${memoryRequests} --write`,
     ]
       .filter(Boolean)
       .join(" ");
-    const report = `## Targets\n\n${targets}\n\n${queryReport}${pageReport}`;
+    const report = `## Targets\n\n${targets}\n\n${queryReport}${pageReport}${ingestReport}`;
     const doc = benchmarkDoc({ machine, command, report, buildSeconds });
     const prettierOptions = await prettier.resolveConfig("docs/benchmarks.md");
     writeFileSync(

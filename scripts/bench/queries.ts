@@ -76,9 +76,14 @@ export const QUERIES: BenchQuery[] = [
     // Every request's membership check is the opening statement (session → user → membership → RLS binding).
     dataLayer: (layer, g) =>
       pipelinedTransaction(layer.pool, [
-        openingStatement({ sessionToken: benchSessionToken(g), ip: null, userAgent: null }, workspaceId(g), "workspace:read", {
-          touch: true,
-        }),
+        openingStatement(
+          { sessionToken: benchSessionToken(g), ip: null, userAgent: null },
+          workspaceId(g),
+          "workspace:read",
+          {
+            touch: true,
+          },
+        ),
       ]),
   },
   {
