@@ -1,6 +1,7 @@
 // Row-level security on the runtime role (docs/architecture.md, "Row-level security").
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApiKey } from "../testing/api-key-fixtures";
 import { createRoleWorkspace, type RoleWorkspace } from "../testing/fixtures";
 import { testPg, testPrisma } from "../testing/test-db";
 import { RUNTIME_ROLE, tenantTransaction } from "./tenant-transaction";
@@ -19,6 +20,9 @@ const RLS_TABLES = [
   "daily_usage",
   "audit_log",
   "event_outbox",
+  "api_keys",
+  "idempotency_keys",
+  "usage_reports",
 ];
 const scopeColumn = (table: string) => (table === "workspaces" ? "id" : "workspace_id");
 
@@ -31,6 +35,26 @@ beforeAll(async () => {
     await db.dailyUsage.create({ data: { workspaceId: ws.workspaceId, day: new Date("2026-01-01"), traces: 1n } });
     await db.auditLog.create({ data: { workspaceId: ws.workspaceId, action: "test.entry", targetType: "test" } });
     await db.eventOutbox.create({ data: { workspaceId: ws.workspaceId, eventType: "member.invited" } });
+    await createTestApiKey(db, ws.workspaceId, { scopes: ["read"] });
+    await db.idempotencyKey.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        principal: `user:${ws.actors.owner.userId}`,
+        key: "rls",
+        route: "POST /x",
+        requestHash: "0".repeat(64),
+      },
+    });
+    await db.usageReport.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        idempotencyKey: "rls",
+        traces: 1n,
+        day: new Date("2026-01-01"),
+        reportedAt: new Date(),
+        countedInPeriod: false,
+      },
+    });
   }
 });
 afterAll(async () => {
@@ -56,6 +80,15 @@ describe("the runtime role", () => {
       RUNTIME_ROLE,
     ]);
     expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false, rolcanlogin: false }]);
+  });
+
+  it("lists every table with a workspace_id column (a new one cannot be forgotten)", async () => {
+    const { rows } = await client.query(
+      `SELECT DISTINCT table_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND column_name = 'workspace_id' ORDER BY table_name`,
+    );
+    const scoped = rows.map((r) => r.table_name as string);
+    expect(RLS_TABLES.filter((t) => t !== "workspaces" && t !== "users").sort()).toEqual(scoped);
   });
 
   it("every workspace-scoped table has RLS enabled and forced", async () => {
