@@ -193,7 +193,7 @@ describe.each(ACTIONS.map((action) => ({ name: action.name, action })))("server 
 const QUERY_SCHEMAS: Record<string, string[]> = {
   // `cursor` is valid only as a next_cursor (and never with page): its hostile cases are below.
   "app/api/workspaces/[workspaceId]/team/route.ts": ["q", "page", "limit", "cursor"],
-  "app/api/workspaces/[workspaceId]/audit-log/route.ts": ["actor", "action", "from", "to", "page"],
+  "app/api/workspaces/[workspaceId]/audit-log/route.ts": ["actor", "action", "from", "to", "page", "limit", "cursor"],
   "app/api/workspaces/[workspaceId]/integrations/route.ts": ["limit", "cursor"],
   "app/api/workspaces/[workspaceId]/api-keys/route.ts": ["limit", "cursor"],
 };

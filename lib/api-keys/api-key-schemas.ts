@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { workspaceIdSchema } from "../access/ids";
 import { KEY_SCOPES } from "../access/permissions";
-import { pageQueryShape } from "../api/cursor";
+import { pageQueryShape } from "../api/page-query";
 import { plainText } from "../validation/plain-text";
 
 /** Inputs of the API-key actions; the form, the actions and the REST handlers share them. */

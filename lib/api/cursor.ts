@@ -20,14 +20,3 @@ export function decodeCursor<T extends z.ZodType>(cursor: string, shape: T): z.i
     fieldErrors: { cursor: ["That cursor is not valid: pass the next_cursor of the previous page unchanged."] },
   });
 }
-
-/** `limit` and `cursor` query parameters, shared by every collection. */
-export const pageQueryShape = {
-  limit: z.coerce
-    .number({ error: "limit must be a number" })
-    .int("limit must be a whole number")
-    .min(1, "limit must be at least 1")
-    .max(100, "limit must be at most 100")
-    .default(50),
-  cursor: z.string().max(500, "That cursor is not valid").optional(),
-};

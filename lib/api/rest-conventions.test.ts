@@ -185,6 +185,30 @@ describe("cursor pagination", () => {
     expect(garbage.json.error.fieldErrors.cursor).toBeDefined();
   });
 
+  it("walks the audit log newest first, each entry exactly once", async () => {
+    const ws = await createRoleWorkspace(db, "cursor-audit");
+    for (let i = 0; i < 5; i++)
+      await db.auditLog.create({
+        data: { workspaceId: ws.workspaceId, action: "test.entry", targetType: "test", targetId: String(i) },
+      });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `?limit=2${cursor ? `&cursor=${cursor}` : ""}`;
+      const page = await callApi({
+        method: "GET",
+        route: "api/workspaces/[workspaceId]/audit-log",
+        params: { workspaceId: ws.workspaceId },
+        token: ws.actors.admin.token,
+        query,
+      });
+      expect(page.status).toBe(200);
+      seen.push(...page.json.data.entries.map((e: { targetId: string }) => e.targetId));
+      cursor = page.json.data.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual(["4", "3", "2", "1", "0"]);
+  });
+
   it("walks API keys and integrations the same way", async () => {
     const ws = await createRoleWorkspace(db, "cursor-more");
     for (let i = 0; i < 3; i++) await createTestApiKey(db, ws.workspaceId, { scopes: ["read"] });

@@ -44,7 +44,7 @@ const refused: [string, Record<string, string>][] = [
   ["page=%201", { page: PAGE }],
   ["page=Infinity", { page: PAGE }],
   ["page=1&page=2", { page: "Page was given more than once; give it once." }],
-  ["sort=asc", { "": "Unknown filter “sort”: use actor, action, from, to or page." }],
+  ["sort=asc", { "": "Unknown filter “sort”: use actor, action, from, to, page, limit or cursor." }],
 ];
 
 /** Test titles show long queries shortened (a 1 MB title helps nobody). */

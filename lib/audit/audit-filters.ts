@@ -47,19 +47,35 @@ export const auditFiltersSchema = z
         .regex(/^\d{1,6}$/, { message: pageMessage, abort: true })
         .transform(Number)
         .pipe(z.number().int().min(1, pageMessage).max(AUDIT_MAX_PAGE, pageMessage))
-        .default(1),
+        .optional(),
+      /** REST: entries per answer (1–100; default 25) and the `next_cursor` of the previous answer. */
+      limit: z
+        .string({ error: "Limit was given more than once; give it once." })
+        .regex(/^\d{1,3}$/, { message: "Limit must be a whole number from 1 to 100.", abort: true })
+        .transform(Number)
+        .pipe(z.number().int().min(1, "Limit must be at least 1.").max(100, "Limit must be at most 100."))
+        .optional(),
+      cursor: z
+        .string({ error: "Cursor was given more than once; give it once." })
+        .max(500, "That cursor is not valid: pass the next_cursor of the previous page unchanged.")
+        .optional(),
     },
     {
       error: (issue) =>
         issue.code === "unrecognized_keys"
-          ? `Unknown filter ${issue.keys.map((key) => `“${key.slice(0, 40)}”`).join(", ")}: use actor, action, from, to or page.`
+          ? `Unknown filter ${issue.keys.map((key) => `“${key.slice(0, 40)}”`).join(", ")}: use actor, action, from, to, page, limit or cursor.`
           : undefined,
     },
   )
   .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, {
     message: "To must be on or after From.",
     path: ["to"],
-  });
+  })
+  .refine((filters) => !(filters.page && filters.cursor), {
+    message: "Use either page or cursor, not both.",
+    path: ["cursor"],
+  })
+  .transform((filters) => ({ ...filters, page: filters.page ?? 1 }));
 
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
@@ -68,7 +84,7 @@ export const AUDIT_PAGE_SIZE = 25;
 /** The filters that narrow the log (everything but the page), for links and the CSV export. */
 export function auditFilterQuery(filters: Partial<AuditFilters>, extra: Record<string, string> = {}): string {
   const pairs = Object.entries({ ...filters, ...extra }).filter(
-    ([key, value]) => key !== "page" && typeof value === "string" && value !== "",
+    ([key, value]) => !["page", "limit", "cursor"].includes(key) && typeof value === "string" && value !== "",
   ) as [string, string][];
   return new URLSearchParams(pairs).toString();
 }

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { decodeCursor, encodeCursor } from "../api/cursor";
 import type { Prisma } from "../generated/prisma/client";
 import type { TenantTx } from "../db/tenant-transaction";
 import { AUDIT_PAGE_SIZE, type AuditFilters } from "./audit-filters";
@@ -32,6 +34,8 @@ export interface AuditPage {
   page: number;
   pageCount: number;
   total: number;
+  /** REST: the cursor for the next (older) entries, or null on the last page. */
+  next_cursor: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -104,9 +108,21 @@ export async function queryAuditEntries(
   workspaceId: string,
   filters: AuditFilters,
   range: { skip: number; take: number },
+  /** Only entries older than this one (keyset pagination). */
+  before: { createdAt: Date; id: string } | null = null,
 ): Promise<AuditEntryView[]> {
+  const where = whereOf(workspaceId, filters);
   const rows = await tx.auditLog.findMany({
-    where: whereOf(workspaceId, filters),
+    where: before
+      ? {
+          AND: [
+            where,
+            {
+              OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }],
+            },
+          ],
+        }
+      : where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: range.skip,
     take: range.take,
@@ -145,12 +161,29 @@ export async function queryAuditEntries(
   });
 }
 
-/** One page of a workspace's audit log, newest first. */
+const cursorShape = z.tuple([z.iso.datetime({ offset: true }), z.guid()]);
+
+/**
+ * One page of a workspace's audit log, newest first: by `page`, or (REST) by `cursor` — keyset on
+ * (created_at, id), so entries written meanwhile neither shift nor repeat what follows.
+ */
 export async function listAuditEntries(tx: TenantTx, workspaceId: string, filters: AuditFilters): Promise<AuditPage> {
+  const size = filters.limit ?? AUDIT_PAGE_SIZE;
+  const after = filters.cursor ? decodeCursor(filters.cursor, cursorShape) : null;
   const total = await tx.auditLog.count({ where: whereOf(workspaceId, filters) });
-  const entries = await queryAuditEntries(tx, workspaceId, filters, {
-    skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
-    take: AUDIT_PAGE_SIZE,
-  });
-  return { total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), entries };
+  const entries = await queryAuditEntries(
+    tx,
+    workspaceId,
+    filters,
+    after ? { skip: 0, take: size + 1 } : { skip: (filters.page - 1) * size, take: size + 1 },
+    after ? { createdAt: new Date(after[0]), id: after[1] } : null,
+  );
+  const last = entries.length > size ? entries[size - 1]! : null;
+  return {
+    total,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(total / size)),
+    entries: entries.slice(0, size),
+    next_cursor: last ? encodeCursor([last.createdAt, last.id]) : null,
+  };
 }

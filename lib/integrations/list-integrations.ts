@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { decodeCursor, encodeCursor, pageQueryShape } from "../api/cursor";
+import { decodeCursor, encodeCursor } from "../api/cursor";
+import { pageQueryShape } from "../api/page-query";
 import { isoOrNull, runRead, type SqlRead } from "../db/sql-read";
 import type { TenantTx } from "../db/tenant-transaction";
 import { Prisma } from "../generated/prisma/client";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../access/permissions";
 import { workspaceIdSchema } from "../access/ids";
-import { pageQueryShape } from "../api/cursor";
+import { pageQueryShape } from "../api/page-query";
 import { plainText } from "../validation/plain-text";
 
 /** Inputs of the team actions; the forms, the actions and the REST handlers share them. */

@@ -200,6 +200,7 @@ export const ROUTE_SETUPS: Record<string, Record<string, (db: Db) => Promise<Val
         from: "2026-01-01",
         to: "2026-12-31",
         page: "1",
+        limit: "25",
       },
     }),
   },
