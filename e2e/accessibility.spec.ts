@@ -71,7 +71,7 @@ for (const theme of ["light", "dark"] as const) {
       }
     });
 
-    test("the owner's settings: Team (with open invite dialog and actions menu), Billing, Integrations, Audit log", async ({
+    test("the owner's settings: Team (with open invite dialog and actions menu), Billing, Integrations, Audit log, API keys", async ({
       page,
       context,
       baseURL,
@@ -113,6 +113,29 @@ for (const theme of ["light", "dark"] as const) {
         await expectNoSeriousViolations(page, testInfo, `${theme}-${tab}`);
         await page.screenshot({ path: testInfo.outputPath(`${theme}-${tab}.png`), fullPage: true });
       }
+
+      // API keys: the empty state, the Create dialog, the one-time reveal, then the list.
+      await page.goto(`${base}/api-keys`);
+      await expect(page.getByText("No API keys yet")).toBeVisible();
+      await expectNoSeriousViolations(page, testInfo, `${theme}-api-keys-empty`);
+      const create = page.getByRole("dialog", { name: "Create API key" });
+      await expect(async () => {
+        await page.getByRole("button", { name: "Create API key" }).click();
+        await expect(create).toBeVisible({ timeout: 2000 });
+      }).toPass({ timeout: 25_000 });
+      await create.getByRole("button", { name: "Create key" }).click(); // empty name: the field errors show
+      await expect(create.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+      await expectNoSeriousViolations(page, testInfo, `${theme}-api-keys-create-dialog`);
+      await page.screenshot({ path: testInfo.outputPath(`${theme}-api-keys-create-dialog.png`) });
+      await create.getByLabel("Name").fill("A11y key");
+      await create.getByRole("button", { name: "Create key" }).click();
+      const reveal = page.getByRole("dialog", { name: "API key created" });
+      await expect(reveal.getByRole("textbox", { name: "Your new API key" })).toBeVisible();
+      await expectNoSeriousViolations(page, testInfo, `${theme}-api-keys-reveal`);
+      await reveal.getByRole("button", { name: "Done" }).click();
+      await expect(page.getByRole("button", { name: "Revoke A11y key" })).toBeVisible();
+      await expectNoSeriousViolations(page, testInfo, `${theme}-api-keys`);
+      await page.screenshot({ path: testInfo.outputPath(`${theme}-api-keys.png`), fullPage: true });
     });
 
     test("a viewer's Team page, and the access-deactivated page", async ({ page, context, baseURL }, testInfo) => {

@@ -26,7 +26,7 @@ test("sign in by magic link, switch workspaces, create one, sign out", async ({ 
   await expect(page.getByRole("heading", { name: "Current plan" })).toBeVisible();
 
   const nav = page.getByRole("navigation", { name: "Settings" });
-  await expect(nav.getByRole("link")).toHaveText(["Team", "Billing", "Integrations", "Audit log"]);
+  await expect(nav.getByRole("link")).toHaveText(["Team", "Billing", "Integrations", "API keys", "Audit log"]);
   await expect(page.getByRole("progressbar", { name: "Traces" })).toBeVisible();
 
   // Switch to the workspace where this user is a viewer.
@@ -41,7 +41,7 @@ test("sign in by magic link, switch workspaces, create one, sign out", async ({ 
   await page.getByLabel("Workspace name").fill("Gamma labs");
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page.getByText("Workspace “Gamma labs” created")).toBeVisible();
-  await expect(nav.getByRole("link")).toHaveText(["Team", "Billing", "Integrations", "Audit log"]);
+  await expect(nav.getByRole("link")).toHaveText(["Team", "Billing", "Integrations", "API keys", "Audit log"]);
   await nav.getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("list", { name: "Audit log entries" })).toContainText(
     "created the workspace “Gamma labs”",
@@ -72,8 +72,8 @@ test("a used sign-in link does not work twice", async ({ page, context, baseURL 
 });
 
 const ROLE_TABS = {
-  owner: ["Team", "Billing", "Integrations", "Audit log"],
-  admin: ["Team", "Billing", "Integrations", "Audit log"],
+  owner: ["Team", "Billing", "Integrations", "API keys", "Audit log"],
+  admin: ["Team", "Billing", "Integrations", "API keys", "Audit log"],
   member: ["Team", "Integrations"],
   viewer: ["Team", "Integrations"],
 } as const;

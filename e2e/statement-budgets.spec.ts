@@ -12,6 +12,7 @@ const BUDGETS = [
   { name: "Team JSON API", path: (id: string) => `/api/workspaces/${id}/team`, budget: 4 },
   { name: "Billing page", path: (id: string) => `/w/${id}/settings/billing`, budget: 6 },
   { name: "Integrations page", path: (id: string) => `/w/${id}/settings/integrations`, budget: 6 },
+  { name: "API keys page", path: (id: string) => `/w/${id}/settings/api-keys`, budget: 6 },
 ];
 
 /** A workspace as the benchmark has it: 50 members (25 on a page), pending invitations, integrations, usage. */

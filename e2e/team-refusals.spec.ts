@@ -54,7 +54,7 @@ test("a deactivated member is told their access was deactivated and whom to ask;
 }, testInfo) => {
   const team = await createBusyTeam("deactivated");
   await signInAs(context, baseURL!, team.inactive.id);
-  for (const tab of ["team", "billing", "integrations", "audit-log"]) {
+  for (const tab of ["team", "billing", "integrations", "api-keys", "audit-log"]) {
     const response = await page.goto(`/w/${team.workspace.id}/settings/${tab}`);
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1, name: "Access deactivated" })).toBeVisible();

@@ -29,6 +29,7 @@ export default async function SettingsLayout({
     { href: `${base}/team`, label: "Team" },
     ...(can(role, "billing:read") ? [{ href: `${base}/billing`, label: "Billing" }] : []),
     { href: `${base}/integrations`, label: "Integrations" },
+    ...(can(role, "api_keys:read") ? [{ href: `${base}/api-keys`, label: "API keys" }] : []),
     ...(can(role, "audit:read") ? [{ href: `${base}/audit-log`, label: "Audit log" }] : []),
   ];
 
@@ -67,6 +68,14 @@ export default async function SettingsLayout({
         </div>
         <div className="mt-6">{children}</div>
       </main>
+      <footer className="mx-auto max-w-5xl border-t border-zinc-200 px-4 py-4 text-sm text-zinc-600 sm:px-6 dark:border-zinc-800 dark:text-zinc-400">
+        <Link
+          href="/docs/api"
+          className="font-medium text-brand-600 underline-offset-4 hover:underline dark:text-brand-50"
+        >
+          API reference
+        </Link>
+      </footer>
     </div>
   );
 }
