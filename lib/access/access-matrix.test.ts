@@ -138,6 +138,11 @@ const PAGES: Record<string, PageAccess> = {
     permission: "workspace:read",
     roles: ["owner", "admin", "member", "viewer"],
   },
+  "app/w/[workspaceId]/settings/api-keys/page.tsx": {
+    access: "workspace",
+    permission: "api_keys:read",
+    roles: ["owner", "admin"],
+  },
   "app/w/[workspaceId]/settings/audit-log/page.tsx": {
     access: "workspace",
     permission: "audit:read",
