@@ -19,7 +19,10 @@ export async function createWorkspace(name: string, members: { userId: string; r
   await db.billingConfig.create({
     data: { workspaceId: workspace.id, currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000) },
   });
-  for (const member of members) {
+  // One millisecond apart, in the order given: lists order by (created_at, id), and members created
+  // within the same millisecond would otherwise come in the order of their random ids.
+  const start = Date.now() - members.length;
+  for (const [index, member] of members.entries()) {
     await db.teamMember.create({
       data: {
         workspaceId: workspace.id,
@@ -27,6 +30,7 @@ export async function createWorkspace(name: string, members: { userId: string; r
         role: member.role,
         status: "active",
         joinedAt: new Date(),
+        createdAt: new Date(start + index),
       },
     });
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../access/permissions";
 import { workspaceIdSchema } from "../access/ids";
-import { pageQueryShape } from "../api/page-query";
+import { pageQueryShapeOf } from "../api/page-query";
 import { plainText } from "../validation/plain-text";
 
 /** Inputs of the team actions; the forms, the actions and the REST handlers share them. */
@@ -62,7 +62,8 @@ export const memberApiQuerySchema = z
   .object({
     q: plainText(200, "The search").trim().optional(),
     page: z.coerce.number().int().min(1).max(10_000).optional(),
-    ...pageQueryShape,
+    // 25 by default, as the Team tab pages (MEMBERS_PAGE_SIZE in list-members.ts).
+    ...pageQueryShapeOf(25),
   })
   .strict()
   .refine((query) => !(query.page && query.cursor), {
