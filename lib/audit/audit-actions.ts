@@ -41,6 +41,7 @@ export const AUDIT_ACTION_GROUPS = [
     actions: [
       { value: "api_key.created", label: "API key created" },
       { value: "api_key.revoked", label: "API key revoked" },
+      { value: "api_key.expired", label: "API key expired" },
     ],
   },
 ] as const;

@@ -181,6 +181,17 @@ const sentences: [string, DescribableAuditEntry, string][] = [
     "Adam Admin revoked the API key “CI deploys”",
   ],
   [
+    "an API key expired (the system retires it)",
+    entry({
+      action: "api_key.expired",
+      actor: null,
+      targetType: "api_key",
+      target: null,
+      before: { name: "CI deploys" },
+    }),
+    "The API key “CI deploys” expired",
+  ],
+  [
     "long names from a snapshot are shortened",
     entry({ action: "workspace.created", targetType: "workspace", target: null, after: { name: "N".repeat(200) } }),
     `Adam Admin created the workspace “${"N".repeat(80)}…”`,

@@ -95,6 +95,10 @@ export function describeAuditEntry(entry: DescribableAuditEntry): string {
       const name = field(entry.after, "name") ?? field(entry.before, "name");
       return name ? `${actor} ${verb} the API key “${name}”` : `${actor} ${verb} an API key`;
     }
+    case "api_key.expired": {
+      const name = field(entry.before, "name");
+      return name ? `The API key “${name}” expired` : "An API key expired";
+    }
     case "workspace.ownership_transferred": {
       const newOwner = personName(entry.target) ?? field(entry.after, "owner") ?? "another member";
       return `${actor} transferred ownership to ${newOwner}`;

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "../db/prisma";
 import { createScratchDatabase, type ScratchDatabase } from "../db/scratch-database";
+import { createTestApiKey } from "../testing/api-key-fixtures";
 import { createRoleWorkspace } from "../testing/fixtures";
 import { testDatabaseUrl } from "../testing/require-database";
 import { createTestUser } from "../testing/test-db";
@@ -11,6 +12,7 @@ import {
   EXPIRE_INVITATIONS,
   PRUNE_EVENT_OUTBOX,
   PRUNE_IDEMPOTENCY_KEYS,
+  RETIRE_EXPIRED_API_KEYS,
   startJobRunner,
   type JobRunner,
 } from "./job-runner";
@@ -104,5 +106,33 @@ describe("the job runner", () => {
     const left = () => db.idempotencyKey.findMany({ where: { workspaceId: ws.workspaceId }, select: { key: true } });
     while (Date.now() < deadline && (await left()).length > 1) await new Promise((r) => setTimeout(r, 200));
     expect(await left()).toEqual([{ key: "new" }]);
+  });
+
+  it("retires expired API keys every five minutes: the meter counts live keys, the log says so", async () => {
+    const schedules = await runner.boss.getSchedules(RETIRE_EXPIRED_API_KEYS);
+    expect(schedules.map((s) => s.cron)).toEqual(["*/5 * * * *"]);
+    const ws = await createRoleWorkspace(db, "retire-keys");
+    const expired = await createTestApiKey(db, ws.workspaceId, {
+      scopes: ["read"],
+      name: "Old CI",
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    const live = await createTestApiKey(db, ws.workspaceId, {
+      scopes: ["read"],
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    await db.billingConfig.update({ where: { workspaceId: ws.workspaceId }, data: { apiKeysCurrent: 2 } });
+    await runner.boss.send(RETIRE_EXPIRED_API_KEYS, {});
+    const deadline = Date.now() + 20_000;
+    const current = async () =>
+      (await db.billingConfig.findUniqueOrThrow({ where: { workspaceId: ws.workspaceId } })).apiKeysCurrent;
+    while (Date.now() < deadline && (await current()) !== 1) await new Promise((r) => setTimeout(r, 200));
+    expect(await current()).toBe(1);
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: expired.id } })).revokedAt).not.toBeNull();
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: live.id } })).revokedAt).toBeNull();
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { workspaceId: ws.workspaceId, action: "api_key.expired" },
+    });
+    expect(entry).toMatchObject({ targetId: expired.id, actorUserId: null, before: { name: "Old CI" } });
   });
 });

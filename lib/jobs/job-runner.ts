@@ -2,12 +2,14 @@ import { PgBoss } from "pg-boss";
 import { createPrismaClient } from "../db/prisma";
 import { logger } from "../logger";
 import { pruneIdempotencyKeys } from "../api/prune-idempotency-keys";
+import { retireExpiredApiKeys } from "../api-keys/retire-expired-keys";
 import { pruneEventOutbox } from "../events/prune-outbox";
 import { expireStaleInvitations } from "../team/expire-invitations";
 
 export const EXPIRE_INVITATIONS = "expire-invitations";
 export const PRUNE_EVENT_OUTBOX = "prune-event-outbox";
 export const PRUNE_IDEMPOTENCY_KEYS = "prune-idempotency-keys";
+export const RETIRE_EXPIRED_API_KEYS = "retire-expired-api-keys";
 
 export interface JobRunner {
   boss: PgBoss;
@@ -39,6 +41,11 @@ export async function startJobRunner(
     { name: EXPIRE_INVITATIONS, cron: "0 * * * *", run: async () => ({ retired: await expireStaleInvitations(db) }) },
     { name: PRUNE_EVENT_OUTBOX, cron: "17 3 * * *", run: async () => ({ pruned: await pruneEventOutbox(db) }) },
     { name: PRUNE_IDEMPOTENCY_KEYS, cron: "41 * * * *", run: async () => ({ pruned: await pruneIdempotencyKeys(db) }) },
+    {
+      name: RETIRE_EXPIRED_API_KEYS,
+      cron: "*/5 * * * *",
+      run: async () => ({ retired: await retireExpiredApiKeys(db) }),
+    },
   ];
   for (const job of jobs) {
     await boss.createQueue(job.name);

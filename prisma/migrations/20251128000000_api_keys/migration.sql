@@ -36,6 +36,8 @@ ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_revoked_by_fkey"
     FOREIGN KEY ("revoked_by") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 CREATE UNIQUE INDEX "api_keys_key_hash_key" ON "api_keys"("key_hash");
 CREATE INDEX "idx_api_keys_workspace_created" ON "api_keys"("workspace_id", "created_at" DESC, "id" DESC);
+-- The job that retires expired keys finds them through this.
+CREATE INDEX "idx_api_keys_expiry" ON "api_keys"("expires_at") WHERE "revoked_at" IS NULL AND "expires_at" IS NOT NULL;
 
 GRANT SELECT, INSERT, UPDATE ON "api_keys" TO "settings_app";
 ALTER TABLE "api_keys" ENABLE ROW LEVEL SECURITY;
