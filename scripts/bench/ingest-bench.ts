@@ -1,7 +1,12 @@
 // Usage ingestion over HTTP against our production server (issue #11's benchmark): 20 clients post
 // usage reports back to back, first all to one workspace (the hot-row case: every report adds to the
-// same billing_config and daily_usage rows), then spread over 1,000 workspaces. At the end the totals
-// must be exact: every report answered "recorded" counted once, and nothing else.
+// same billing_config and daily_usage rows), then spread over 1,000 workspaces, one report per
+// request; then one workspace again with batches of 20 reports per request. At the end the totals
+// must be exact: every report answered "recorded" counted once, and nothing else. For scale, the
+// floor app's route (bare Next.js, JSON from memory, no database) under the same 20 clients: the
+// most requests per second any route can answer on this machine.
+import { floorRoute, buildFloor, startFloor } from "./floor-app";
+import { runLoad } from "./load";
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { generateApiKey } from "../../lib/api-keys/key-format";
@@ -11,6 +16,9 @@ import { productionServerEnv, startServer, type ServerProcess } from "./server-p
 export interface IngestRun {
   name: string;
   workspaces: number;
+  /** Reports per request. */
+  batch: number;
+  requestsPerSecond: number;
   reportsPerSecond: number;
   latency: Percentiles;
   /** Reports answered 200 "recorded". */
@@ -25,6 +33,8 @@ export interface IngestBenchResult {
   concurrency: number;
   seconds: number;
   runs: IngestRun[];
+  /** The floor app's JSON route under the same clients: the ceiling for any request here. */
+  floor: { requestsPerSecond: number; p95: number; errors: number };
 }
 
 interface Tenant {
@@ -57,21 +67,28 @@ async function createTenants(client: pg.Client, count: number, label: string): P
   return tenants.map((t) => ({ workspaceId: t.workspaceId, secret: t.key.secret, traces: 0, reports: 0 }));
 }
 
-async function post(base: string, tenant: Tenant, traces: number): Promise<boolean> {
+async function post(base: string, tenant: Tenant, traces: number, batch: number): Promise<boolean> {
+  const report = () => ({ traces, idempotencyKey: randomUUID() });
   const response = await fetch(`${base}/api/workspaces/${tenant.workspaceId}/usage`, {
     method: "POST",
     headers: { authorization: `Bearer ${tenant.secret}`, "content-type": "application/json" },
-    body: JSON.stringify({ traces, idempotencyKey: randomUUID() }),
+    body: JSON.stringify(batch === 1 ? report() : { items: Array.from({ length: batch }, report) }),
   });
   const body = (await response.json().catch(() => null)) as { data?: { recorded?: number } } | null;
-  return response.status === 200 && body?.data?.recorded === 1;
+  return response.status === 200 && body?.data?.recorded === batch;
 }
 
 async function load(
   base: string,
   tenants: Tenant[],
-  options: { concurrency: number; seconds: number },
-): Promise<{ latency: Percentiles; reportsPerSecond: number; recorded: number; errors: number }> {
+  options: { concurrency: number; seconds: number; batch: number },
+): Promise<{
+  latency: Percentiles;
+  reportsPerSecond: number;
+  requestsPerSecond: number;
+  recorded: number;
+  errors: number;
+}> {
   const latencies: number[] = [];
   let errors = 0;
   let recorded = 0;
@@ -84,18 +101,24 @@ async function load(
         const tenant = tenants[turn++ % tenants.length]!;
         const traces = 1 + (turn % 7);
         const t0 = performance.now();
-        const ok = await post(base, tenant, traces).catch(() => false);
+        const ok = await post(base, tenant, traces, options.batch).catch(() => false);
         latencies.push(performance.now() - t0);
         if (ok) {
-          recorded++;
-          tenant.traces += traces;
-          tenant.reports++;
+          recorded += options.batch;
+          tenant.traces += traces * options.batch;
+          tenant.reports += options.batch;
         } else errors++;
       }
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { latency: percentiles(latencies), reportsPerSecond: latencies.length / elapsed, recorded, errors };
+  return {
+    latency: percentiles(latencies),
+    requestsPerSecond: latencies.length / elapsed,
+    reportsPerSecond: (latencies.length * options.batch) / elapsed,
+    recorded,
+    errors,
+  };
 }
 
 /** Whether each workspace's counters hold exactly what was recorded. */
@@ -126,6 +149,7 @@ export async function runIngestBench(
 ): Promise<IngestBenchResult> {
   const hot = await createTenants(client, 1, "hot");
   const spread = await createTenants(client, 1000, "spread");
+  const hotBatched = await createTenants(client, 1, "hot-batched");
   const warm = await createTenants(client, 1, "warm");
   const base = `http://127.0.0.1:${options.port}`;
   let server: ServerProcess | undefined;
@@ -146,17 +170,36 @@ export async function runIngestBench(
       }),
     });
     options.log("  warming up");
-    await load(base, warm, { concurrency: options.concurrency, seconds: Math.min(3, options.seconds) });
+    await load(base, warm, { concurrency: options.concurrency, seconds: Math.min(3, options.seconds), batch: 1 });
     const runs: IngestRun[] = [];
-    for (const [name, tenants] of [
-      ["One workspace (hot rows)", hot],
-      ["Spread over 1,000 workspaces", spread],
+    for (const [name, tenants, batch] of [
+      ["One workspace (hot rows), 1 report per request", hot, 1],
+      ["Spread over 1,000 workspaces, 1 report per request", spread, 1],
+      ["One workspace (hot rows), 20 reports per request", hotBatched, 20],
     ] as const) {
       options.log(`  ${name}: ${options.concurrency} clients for ${options.seconds} s`);
-      const result = await load(base, tenants, options);
-      runs.push({ name, workspaces: tenants.length, ...result, exact: await totalsAreExact(client, tenants) });
+      const result = await load(base, tenants, { ...options, batch });
+      runs.push({ name, workspaces: tenants.length, batch, ...result, exact: await totalsAreExact(client, tenants) });
     }
-    return { concurrency: options.concurrency, seconds: options.seconds, runs };
+    await server.stop();
+    server = undefined;
+    options.log(`  the floor app's route: ${options.concurrency} clients for ${options.seconds} s`);
+    buildFloor(options.log);
+    const floorServer = await startFloor(options.port);
+    try {
+      const floor = await runLoad(floorRoute(floorServer.base), {
+        concurrency: options.concurrency,
+        seconds: options.seconds,
+      });
+      return {
+        concurrency: options.concurrency,
+        seconds: options.seconds,
+        runs,
+        floor: { requestsPerSecond: floor.requestsPerSecond, p95: floor.latency.p95, errors: floor.errors },
+      };
+    } finally {
+      await floorServer.stop();
+    }
   } finally {
     await server?.stop();
   }
