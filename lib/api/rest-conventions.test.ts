@@ -189,7 +189,14 @@ describe("cursor pagination", () => {
     const ws = await createRoleWorkspace(db, "cursor-audit");
     for (let i = 0; i < 5; i++)
       await db.auditLog.create({
-        data: { workspaceId: ws.workspaceId, action: "test.entry", targetType: "test", targetId: String(i) },
+        // A second apart: entries written within one millisecond would order by their random ids.
+        data: {
+          workspaceId: ws.workspaceId,
+          action: "test.entry",
+          targetType: "test",
+          targetId: String(i),
+          createdAt: new Date(Date.now() - (5 - i) * 1000),
+        },
       });
     const seen: string[] = [];
     let cursor: string | null = null;
