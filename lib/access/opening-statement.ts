@@ -23,7 +23,7 @@ export const KEY_USE_WRITE_INTERVAL_MS = 60_000;
  * of this workspace (a user elsewhere, a key of another workspace: 404), or an actor here, permitted or not.
  */
 export type Opening =
-  | { kind: "nobody" }
+  | { kind: "nobody"; byKey?: boolean }
   | { kind: "outsider" }
   | { kind: "inside"; actor: Actor; permitted: boolean; lastActiveAt: Date | null };
 
@@ -92,7 +92,7 @@ export function readOpening(
   permission: Permission,
 ): Opening {
   const context = row?.context;
-  if (!context) return { kind: "nobody" };
+  if (!context) return { kind: "nobody", byKey: request.bearer != null };
   if (request.bearer != null) return readKeyOpening(request.bearer, context as KeyRow, permission);
   const found = context as MemberRow;
   if (!found.member_id || !isRole(found.role)) return { kind: "outsider" };
@@ -108,7 +108,8 @@ export function readOpening(
 
 function readKeyOpening(bearer: string, found: KeyRow, permission: Permission): Opening {
   // The database found the key by its hash; compared again here in constant time.
-  if (!sameKeyHash(found.key_hash, hashApiKey(bearer)) || !isRole(found.creator_role)) return { kind: "nobody" };
+  if (!sameKeyHash(found.key_hash, hashApiKey(bearer)) || !isRole(found.creator_role))
+    return { kind: "nobody", byKey: true };
   if (!found.same_workspace) return { kind: "outsider" };
   const scopes = found.scopes.filter((scope): scope is KeyScope => (KEY_SCOPES as readonly string[]).includes(scope));
   const actor: Actor = {

@@ -67,7 +67,7 @@ export async function runWorkspaceStatements(
   const statements = [openingStatement(request, workspaceId, permission, { touch: true })];
   for (const read of built ?? []) statements.push({ text: read.sql.text, values: read.sql.values });
   const [opened, ...answers] = await pipelinedTransaction(options.pool ?? readPool(), statements);
-  const { actor } = admittedActor(readOpening(request, opened!.rows[0], permission));
+  const { actor } = admittedActor(readOpening(request, opened!.rows[0], permission), permission);
   if (!built) throw buildError;
   return { results: built.map((read, i) => read.map(answers[i]!.rows)), workspaceId, actor };
 }

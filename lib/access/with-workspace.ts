@@ -6,6 +6,7 @@ import { forbidden, notFound, unauthorized } from "../errors";
 import { logger } from "../logger";
 import { consumeKeyRequest } from "../rate-limit/api-key-limits";
 import type { Actor } from "./actor";
+import { keyForbidden, keyUnauthorized } from "./key-refusals";
 import {
   ACTIVITY_WRITE_INTERVAL_MS,
   KEY_USE_WRITE_INTERVAL_MS,
@@ -62,11 +63,11 @@ export async function requireUser(request: RequestContext, db: Db = systemDb()):
   return user;
 }
 
-/** The permitted actor the opening statement found, or the refusal: 401, 404 or 403. */
-export function admittedActor(opening: Opening): { actor: Actor; lastActiveAt: Date | null } {
-  if (opening.kind === "nobody") throw unauthorized();
+/** The permitted actor the opening statement found, or the refusal: 401, 404 or 403 (worded for a key too). */
+export function admittedActor(opening: Opening, permission: Permission): { actor: Actor; lastActiveAt: Date | null } {
+  if (opening.kind === "nobody") throw opening.byKey ? keyUnauthorized() : unauthorized();
   if (opening.kind === "outsider") throw notFound();
-  if (!opening.permitted) throw forbidden();
+  if (!opening.permitted) throw opening.actor.kind === "key" ? keyForbidden(opening.actor, permission) : forbidden();
   return { actor: opening.actor, lastActiveAt: opening.lastActiveAt };
 }
 
@@ -79,14 +80,14 @@ export function admittedActor(opening: Opening): { actor: Actor; lastActiveAt: D
 export async function admitWorkspaceId(request: RequestContext, rawWorkspaceId: unknown, db: Db): Promise<string> {
   const parsed = workspaceIdSchema.safeParse(rawWorkspaceId);
   if (request.bearer != null) {
-    if (!isWellFormedApiKey(request.bearer)) throw unauthorized();
+    if (!isWellFormedApiKey(request.bearer)) throw keyUnauthorized();
     const keyHash = hashApiKey(request.bearer);
     request.rateLimit = await consumeKeyRequest(keyHash);
     if (parsed.success) return parsed.data;
     const live = await db.apiKey.count({
       where: { keyHash, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
     });
-    throw live ? notFound() : unauthorized();
+    throw live ? notFound() : keyUnauthorized();
   }
   const token = request.sessionToken;
   if (!token || token.length > MAX_SESSION_TOKEN_LENGTH) throw unauthorized();
@@ -125,7 +126,7 @@ export async function withWorkspace<T>(
     db.$transaction(async (tx) => {
       const opening = openingStatement(request, workspaceId, permission, { touch: false });
       const rows = await tx.$queryRawUnsafe<{ context: never }[]>(opening.text, ...opening.values);
-      const { actor, lastActiveAt } = admittedActor(readOpening(request, rows[0], permission));
+      const { actor, lastActiveAt } = admittedActor(readOpening(request, rows[0], permission), permission);
       const result = await work({ tx, workspaceId, actor, request, onRollback });
       // Last, so the request's own locks (a team change locks the workspace first) are taken in a
       // consistent order and two concurrent team changes cannot deadlock on this row.

@@ -65,7 +65,11 @@ describe("the key lifecycle", () => {
     expect(revoked.status).toBe(200);
     const after = await listTeam(ws, secret);
     expect(after.status).toBe(401);
-    expect(after.json.error).toMatchObject({ code: "unauthorized", requestId: expect.any(String) });
+    expect(after.json.error).toMatchObject({
+      code: "unauthorized",
+      message: expect.stringMatching(/API key is not valid, or was revoked or has expired/),
+      requestId: expect.any(String),
+    });
   });
 
   it("refuses an expired key", async () => {
@@ -112,6 +116,7 @@ describe("the key lifecycle", () => {
       body: { emails: ["x@test.example"], role: "viewer" },
     });
     expect(invite.status).toBe(403);
+    expect(invite.json.error.message).toBe("This API key does not have the “team:write” scope this needs.");
     for (const bearer of [reader.secret, everything.secret]) {
       const billing = await callApi({
         method: "PATCH",
@@ -121,6 +126,7 @@ describe("the key lifecycle", () => {
         body: { plan: "enterprise" },
       });
       expect(billing.status).toBe(403);
+      expect(billing.json.error.message).toMatch(/^API keys cannot do this/);
       const mint = await callApi({
         method: "POST",
         route: KEYS,
