@@ -46,6 +46,7 @@ type Access =
 /** What each route and method must allow. Adding a route means adding it here. */
 const ROUTES: Record<string, Record<string, Access>> = {
   "app/api/health/route.ts": { GET: { access: "public" } },
+  "app/api/openapi.json/route.ts": { GET: { access: "public" } },
   "app/api/auth/[...nextauth]/route.ts": { GET: { access: "public" }, POST: { access: "public" } },
   "app/api/workspaces/route.ts": { GET: { access: "user" }, POST: { access: "user" } },
   "app/api/workspaces/[workspaceId]/team/route.ts": {
@@ -112,6 +113,7 @@ const PAGES: Record<string, PageAccess> = {
   "app/layout.tsx": { access: "public", why: "the root layout: no data" },
   "app/page.tsx": { access: "user", systemDb: "the caller's own workspace list" },
   "app/dev/mailbox/page.tsx": { access: "public", why: "404 unless email goes to the development mailbox" },
+  "app/docs/api/page.tsx": { access: "public", why: "the API reference: the public OpenAPI document, no data" },
   "app/invitations/[token]/page.tsx": {
     access: "public",
     why: "the token is the credential; accepting needs a signed-in user",

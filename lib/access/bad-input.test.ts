@@ -227,7 +227,11 @@ const BODY_LIMITS: Record<string, number> = {
 };
 
 /** Routes anyone may call; the rest are called as the owner of a fresh workspace. */
-const PUBLIC_ROUTES = ["app/api/health/route.ts", "app/api/auth/[...nextauth]/route.ts"];
+const PUBLIC_ROUTES = [
+  "app/api/health/route.ts",
+  "app/api/auth/[...nextauth]/route.ts",
+  "app/api/openapi.json/route.ts",
+];
 
 type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
 

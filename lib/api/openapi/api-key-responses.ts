@@ -36,8 +36,10 @@ export const createdApiKeyResponse = dataEnvelope(
         .string()
         .length(API_KEY_LENGTH)
         .startsWith(KEY_PREFIX)
+        .nullable()
         .meta({
-          description: "The whole key, in this response only: store it now, it is never shown again.",
+          description:
+            "The whole key, in this response only: store it now, it is never shown again. null in an Idempotency-Key replay (the secret is never stored, not even for replays).",
           example: `${KEY_PREFIX}${"x".repeat(API_KEY_LENGTH - KEY_PREFIX.length)}`,
         }),
     })

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AUDIT_CSV_HEADER, AUDIT_CSV_MAX_ROWS } from "../../audit/export-audit-csv";
-import { dataEnvelope, idSchema, timestampSchema } from "./common-schemas";
+import { dataEnvelope, idSchema, nextCursorSchema, timestampSchema } from "./common-schemas";
 
 /** lib/audit/list-audit-entries.ts `AuditEntryView`. */
 export const auditEntrySchema = z
@@ -23,13 +23,14 @@ export const auditEntrySchema = z
   })
   .meta({ id: "AuditEntry" });
 
-/** lib/audit/list-audit-entries.ts `AuditPage`: 25 entries a page, newest first. */
+/** lib/audit/list-audit-entries.ts `AuditPage`: 25 entries a page (or `limit`), newest first. */
 export const auditPageResponse = dataEnvelope(
   z.strictObject({
     entries: z.array(auditEntrySchema),
     page: z.number().int().min(1),
     pageCount: z.number().int().min(1),
     total: z.number().int().min(0),
+    next_cursor: nextCursorSchema,
   }),
 );
 

@@ -68,7 +68,9 @@ async function createKey(ws: RoleWorkspace, scopes: string[], headers: Record<st
     body: { name: `Key for ${scopes.join(" ")}`, scopes },
     headers,
   });
-  return { ...(body as { data: CreatedKey }).data, response };
+  const created = (body as { data: CreatedKey }).data;
+  // A first answer always carries the secret (only an Idempotency-Key replay answers null).
+  return { ...created, secret: created.secret!, response };
 }
 
 async function setup(label: string): Promise<Setup> {
@@ -157,10 +159,7 @@ describe("successful answers", () => {
     expect((body as { data: MemberList }).data.members.map((m) => m.status)).toContain("pending");
   });
 
-  // KNOWN BUG (reported, not fixed here: lib/team/list-members.ts is not ours): with `cursor` the keyset
-  // condition is written after ORDER BY, so PostgreSQL refuses the statement and the route answers 500.
-  // When it is fixed this test starts failing: make it a plain `it`.
-  it.fails("GET /team with the `cursor` it documents answers the next page", async () => {
+  it("GET /team with the `cursor` it documents answers the next page", async () => {
     const { owner, first } = await teamFirstPage("team-cursor");
     const { body } = await expectAnswer(OP.listTeam, 200, { ...owner, query: { cursor: first.next_cursor! } });
     const rest = (body as { data: MemberList }).data;
