@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { jsonResponse } from "./api/json-response";
 import { rateLimitHeaders, type RateLimitState } from "./rate-limit/rate-limit-headers";
 
 /** Error codes of the result shape (docs/architecture.md, "Errors") and their HTTP statuses. */
@@ -91,11 +92,11 @@ export function toFailure(
  * (docs/decisions/009-idempotency-etags-and-ingestion.md). Every REST error carries the request id.
  */
 export function failureResponse(failure: Extract<ActionResult<never>, { ok: false }>, requestId?: string): Response {
-  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  const headers: Record<string, string> = {};
   if (failure.retryAfterSeconds) headers["Retry-After"] = String(failure.retryAfterSeconds);
   const { ok: _ok, rateLimit, replay: _replay, ...body } = failure;
   if (rateLimit) Object.assign(headers, rateLimitHeaders(rateLimit));
-  return Response.json(
+  return jsonResponse(
     { error: { ...body, requestId: body.requestId ?? requestId } },
     { status: ERROR_STATUS[failure.code], headers },
   );

@@ -5,6 +5,7 @@ import {
   storeIdempotentResponse,
   type IdempotentRequest,
 } from "../api/idempotency";
+import { jsonResponse } from "../api/json-response";
 import { systemDb } from "../db/prisma";
 import { AppError, failureResponse, invalidInput, toFailure, type ActionResult } from "../errors";
 import { logger } from "../logger";
@@ -196,11 +197,10 @@ function inputFor(action: RunnableAction<unknown>, body: Record<string, unknown>
 
 function respond<T>(context: RequestContext, result: ActionResult<T>, etag: string | null = null): Response {
   if (!result.ok) return failureResponse(result, context.requestId);
-  return Response.json(
+  return jsonResponse(
     { data: result.data },
     {
       headers: {
-        "Cache-Control": "no-store",
         ...(context.rateLimit ? rateLimitHeaders(context.rateLimit) : {}),
         ...(etag ? { ETag: etag } : {}),
       },

@@ -1,3 +1,4 @@
+import { jsonResponse } from "../api/json-response";
 import { AppError, failureResponse, toFailure } from "../errors";
 import { logger } from "../logger";
 import type { SqlRead } from "../db/sql-read";
@@ -23,13 +24,9 @@ export function json(
   status = 200,
   headers: Record<string, string> = {},
 ): Response {
-  return Response.json(data, {
+  return jsonResponse(data, {
     status,
-    headers: {
-      "Cache-Control": "no-store",
-      ...(context.rateLimit ? rateLimitHeaders(context.rateLimit) : {}),
-      ...headers,
-    },
+    headers: { ...(context.rateLimit ? rateLimitHeaders(context.rateLimit) : {}), ...headers },
   });
 }
 

@@ -3,6 +3,7 @@ import type { Db } from "../db/prisma";
 import type { TenantTx } from "../db/tenant-transaction";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../errors";
+import { jsonResponse } from "./json-response";
 
 /**
  * `Idempotency-Key` on POST (docs/decisions/009-idempotency-etags-and-ingestion.md): the first
@@ -163,8 +164,5 @@ export async function recordIdempotentResponse(
 
 /** A stored response, sent again. */
 export function replayedResponse(stored: StoredResponse): Response {
-  return Response.json(stored.body, {
-    status: stored.status,
-    headers: { "Cache-Control": "no-store", "Idempotent-Replayed": "true" },
-  });
+  return jsonResponse(stored.body, { status: stored.status, headers: { "Idempotent-Replayed": "true" } });
 }
