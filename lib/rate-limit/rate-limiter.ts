@@ -15,7 +15,9 @@ export interface Budget {
 const cache = globalThis as unknown as { rateLimitPool?: pg.Pool; rateLimiters?: Map<string, RateLimiterPostgres> };
 
 export function rateLimiter(keyPrefix: string, points: number, durationSeconds: number): RateLimiterPostgres {
-  cache.rateLimitPool ??= new pg.Pool({ connectionString: env.DATABASE_URL, max: 3 });
+  // Every API-key request takes its budget here first: as many connections as the read pool, so that the
+  // budget check never queues behind a smaller pool (docs/benchmarks.md, "Usage ingestion").
+  cache.rateLimitPool ??= new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
   cache.rateLimiters ??= new Map();
   const id = `${keyPrefix}:${points}:${durationSeconds}`;
   let limiter = cache.rateLimiters.get(id);
