@@ -102,6 +102,11 @@ export function parseBatch<S extends z.ZodType<{ idempotencyKey: string }>>(
   return { valid, rejected, duplicates, size: items.length };
 }
 
+/** An item answered `rejected` with why (a conflict: its idempotency key stands for something else). */
+export function rejectedItem<T>(index: number, idempotencyKey: string, message: string): ItemOutcome<T> {
+  return { index, idempotencyKey, status: "rejected", error: { code: "conflict", message } };
+}
+
 /** The answers in the order of the request, duplicates answered like the item they repeat. */
 export function orderOutcomes<T>(
   size: number,

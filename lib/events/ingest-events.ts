@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/prisma/client";
-import type { ItemOutcome, ParsedBatch } from "../api/batch-items";
+import { rejectedItem, type ItemOutcome, type ParsedBatch } from "../api/batch-items";
 import type { SqlRead } from "../db/sql-read";
 import type { AlertEvent } from "./event-schemas";
 
@@ -61,14 +61,14 @@ export function ingestEventsStatement(
         const idempotencyKey = String(row.key);
         if (row.new_id) return { index, idempotencyKey, status: "recorded", eventId: String(row.new_id) };
         if (!row.old_id) {
-          return rejected(
+          return rejectedItem(
             index,
             idempotencyKey,
             "An event with this idempotencyKey was being published at the same moment; repeat the request to see its outcome.",
           );
         }
         if (!row.same) {
-          return rejected(
+          return rejectedItem(
             index,
             idempotencyKey,
             "This idempotencyKey was already used for a different event; nothing was changed.",
@@ -77,10 +77,6 @@ export function ingestEventsStatement(
         return { index, idempotencyKey, status: "recorded", eventId: String(row.old_id) };
       }),
   };
-}
-
-function rejected(index: number, idempotencyKey: string, message: string): ItemOutcome<AcceptedEvent> {
-  return { index, idempotencyKey, status: "rejected", error: { code: "conflict", message } };
 }
 
 /** Two events of one batch are the same when they say the same thing. */

@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/prisma/client";
-import type { ItemOutcome, ParsedBatch } from "../api/batch-items";
+import { rejectedItem, type ItemOutcome, type ParsedBatch } from "../api/batch-items";
 import { isoOrNull, type SqlRead } from "../db/sql-read";
 import type { UsageReport } from "./usage-schemas";
 
@@ -75,7 +75,7 @@ export function recordUsageStatement(
         }
         if (row.old_traces === null || row.old_traces === undefined) {
           // Another request recorded this key at the same moment (its row is newer than this statement).
-          return rejected(
+          return rejectedItem(
             index,
             idempotencyKey,
             "A report with this idempotencyKey was being recorded at the same moment; repeat the request to see its outcome.",
@@ -84,7 +84,7 @@ export function recordUsageStatement(
         const sameTraces = Number(row.old_traces) === Number(row.sent_traces);
         const sameTime = row.given_at == null || isoOrNull(row.given_at) === isoOrNull(row.old_reported_at);
         if (!sameTraces || !sameTime) {
-          return rejected(
+          return rejectedItem(
             index,
             idempotencyKey,
             "This idempotencyKey was already used for a different report; nothing was changed.",
@@ -93,10 +93,6 @@ export function recordUsageStatement(
         return { index, idempotencyKey, status: "recorded", traces: Number(row.old_traces), day: dayOf(row.old_day) };
       }),
   };
-}
-
-function rejected(index: number, idempotencyKey: string, message: string): ItemOutcome<RecordedUsage> {
-  return { index, idempotencyKey, status: "rejected", error: { code: "conflict", message } };
 }
 
 /** A DATE column from either driver (a Date at UTC midnight, or text) as YYYY-MM-DD. */
