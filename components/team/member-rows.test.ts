@@ -15,7 +15,7 @@ const member: MemberView = {
   invitationExpiresAt: null,
   joinedAt: "2026-11-20T05:52:33.361Z",
   removedAt: null,
-  etag: "\"abc\"",
+  etag: '"abc"',
 };
 
 describe("member rows", () => {
