@@ -9,6 +9,10 @@ export const keyUnauthorized = () =>
     "This API key is not valid, or was revoked or has expired. Send a live key as Authorization: Bearer obs_live_….",
   );
 
+/** A REST request with neither a session nor a key. */
+export const restUnauthorized = () =>
+  new AppError("unauthorized", "Sign in, or send an API key as Authorization: Bearer obs_live_….");
+
 export function keyForbidden(actor: { role: Role; key: KeyPrincipal }, permission: Permission): AppError {
   const scope = SCOPE_FOR_PERMISSION[permission];
   if (!scope) return new AppError("forbidden", "API keys cannot do this; an owner or admin must do it signed in.");

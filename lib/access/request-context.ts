@@ -17,6 +17,8 @@ export interface RequestContext {
    * request, one principal. Server actions never read it: they stay session-only.
    */
   bearer?: string | null;
+  /** A REST request (a route handler's): its refusals may suggest an API key. */
+  rest?: boolean;
   /** An API key's per-minute budget after this request, set by the chokepoint: RateLimit-* headers. */
   rateLimit?: RateLimitState;
 }
@@ -60,13 +62,17 @@ export function contextFromRequest(request: Request): RequestContext {
         () => undefined,
       ),
       bearer,
+      rest: true,
     };
   }
   const cookies = parseCookies(request.headers.get("cookie"));
-  return contextFromHeaders(
-    (name) => request.headers.get(name),
-    (name) => cookies.get(name),
-  );
+  return {
+    ...contextFromHeaders(
+      (name) => request.headers.get(name),
+      (name) => cookies.get(name),
+    ),
+    rest: true,
+  };
 }
 
 function decodeCookie(value: string): string {

@@ -6,7 +6,7 @@ import { forbidden, notFound, unauthorized } from "../errors";
 import { logger } from "../logger";
 import { consumeKeyRequest } from "../rate-limit/api-key-limits";
 import type { Actor } from "./actor";
-import { keyForbidden, keyUnauthorized } from "./key-refusals";
+import { keyForbidden, keyUnauthorized, restUnauthorized } from "./key-refusals";
 import {
   ACTIVITY_WRITE_INTERVAL_MS,
   KEY_USE_WRITE_INTERVAL_MS,
@@ -90,7 +90,8 @@ export async function admitWorkspaceId(request: RequestContext, rawWorkspaceId: 
     throw live ? notFound() : keyUnauthorized();
   }
   const token = request.sessionToken;
-  if (!token || token.length > MAX_SESSION_TOKEN_LENGTH) throw unauthorized();
+  if (!token) throw request.rest ? restUnauthorized() : unauthorized();
+  if (token.length > MAX_SESSION_TOKEN_LENGTH) throw unauthorized();
   if (parsed.success) return parsed.data;
   await requireUser(request, db);
   throw notFound();

@@ -72,6 +72,18 @@ describe("the key lifecycle", () => {
     });
   });
 
+  it("tells a script without credentials how to authenticate", async () => {
+    const ws = await createRoleWorkspace(db, "key-none");
+    const answer = await callApi({
+      method: "POST",
+      route: "api/workspaces/[workspaceId]/usage",
+      params: { workspaceId: ws.workspaceId },
+      body: { traces: 1, idempotencyKey: "x" },
+    });
+    expect(answer.status).toBe(401);
+    expect(answer.json.error.message).toBe("Sign in, or send an API key as Authorization: Bearer obs_live_….");
+  });
+
   it("refuses an expired key", async () => {
     const ws = await createRoleWorkspace(db, "key-expired");
     const key = await createTestApiKey(db, ws.workspaceId, {

@@ -17,7 +17,7 @@ import { SECURITY_SCHEMES, securityOf } from "./security";
 /** A plausible message for each error's example (the real ones say more). */
 const EXAMPLE_MESSAGES: Record<ErrorStatus, string> = {
   400: "Some fields need attention.",
-  401: "Sign in to continue.",
+  401: "Sign in, or send an API key as Authorization: Bearer obs_live_….",
   403: "Your role does not allow you to do this.",
   404: "That workspace was not found.",
   409: "This Idempotency-Key was already used for a different request. Use a new key for a new request.",

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { AccessDeactivated } from "@/components/settings/access-deactivated";
+import "@/components/settings/settings-chrome.css";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { WorkspaceSwitcher } from "@/components/settings/workspace-switcher";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
@@ -68,13 +69,8 @@ export default async function SettingsLayout({
         </div>
         <div className="mt-6">{children}</div>
       </main>
-      <footer className="mx-auto max-w-5xl border-t border-zinc-200 px-4 py-4 text-sm text-zinc-600 sm:px-6 dark:border-zinc-800 dark:text-zinc-400">
-        <Link
-          href="/docs/api"
-          className="font-medium text-brand-600 underline-offset-4 hover:underline dark:text-brand-50"
-        >
-          API reference
-        </Link>
+      <footer className="settings-footer">
+        <Link href="/docs/api">API reference</Link>
       </footer>
     </div>
   );
