@@ -16,6 +16,7 @@ import type { RouteHandler } from "./define-route";
 import type { Permission } from "./permissions";
 import { readJsonBody } from "./read-json-body";
 import { contextFromRequest, type RequestContext } from "./request-context";
+import { settle } from "./settled";
 import { withWorkspace } from "./with-workspace";
 
 /**
@@ -41,7 +42,7 @@ export function actionRoute<T>(
     const body = options.pathInput
       ? await settle(async () => Object.fromEntries(options.pathInput!.map((name) => [name, path[name]])))
       : await settle(() => readJsonObject(request));
-    const idempotency = settleNow(() =>
+    const idempotency = await settle(() =>
       request.method === "POST" ? idempotentRequestOf(request, body.ok ? body.value : null) : null,
     );
     const run = new IdempotentRun(idempotency.ok ? idempotency.value : null, options.storedAs);
@@ -97,30 +98,14 @@ export function actionDispatchRoute(
     const { [field]: _chosen, ...rest } = body.value;
     const action = table[picked.data]!;
     const ifMatch = request.headers.get("if-match");
+    let etag: string | null = null;
     const result = await action.runWith(context, workspaceId, () => inputFor(action, rest, workspaceId), {
       precondition: versioned && ifMatch !== null ? (ctx) => versioned.check(ctx, rest, ifMatch) : undefined,
+      afterWork: versioned ? async (ctx) => void (etag = await versioned.current(ctx, rest)) : undefined,
     });
-    const etag = result.ok && versioned ? await versioned.current(String(workspaceId), rest) : null;
     return respond(context, result.ok ? { ok: true, data: present(result.data) } : result, etag);
   };
   return Object.assign(route, { permission });
-}
-
-type Settled<T> = { ok: true; value: T; get: () => T } | { ok: false; get: () => never };
-
-/** `settle` for work that is not asynchronous (a header read now, its error surfacing later). */
-function settleNow<T>(read: () => T): Settled<T> {
-  try {
-    const value = read();
-    return { ok: true, value, get: () => value };
-  } catch (error) {
-    return {
-      ok: false,
-      get: () => {
-        throw error;
-      },
-    };
-  }
 }
 
 /**
@@ -160,21 +145,6 @@ class IdempotentRun {
 function workspaceIdOf(data: unknown): string | undefined {
   const id = (data as { id?: unknown } | null)?.id;
   return typeof id === "string" ? id : undefined;
-}
-
-/** Reads the body now (no database connection is held meanwhile); its error surfaces when the input is needed. */
-async function settle<T>(read: () => Promise<T>): Promise<Settled<T>> {
-  try {
-    const value = await read();
-    return { ok: true, value, get: () => value };
-  } catch (error) {
-    return {
-      ok: false,
-      get: () => {
-        throw error;
-      },
-    };
-  }
 }
 
 async function readJsonObject(request: Request): Promise<Record<string, unknown>> {

@@ -66,6 +66,8 @@ export interface RunOptions {
   onClaimed?: (principal: string, workspaceId: string | null) => void;
   /** Runs in the workspace transaction before the input is read (an `If-Match` precondition, say). */
   precondition?: (ctx: WorkspaceContext) => Promise<void>;
+  /** Runs in the workspace transaction after the handler (reading the changed resource's new ETag, say). */
+  afterWork?: (ctx: WorkspaceContext) => Promise<void>;
 }
 
 /** A refusal, or the response an earlier identical request got (sent again by the route). */
@@ -94,7 +96,9 @@ export function defineWorkspaceAction<S extends WorkspaceInput, T, R = T>(
         await options.precondition?.(ctx);
         const parsed = definition.input.safeParse(await readInput());
         if (!parsed.success) throw invalidInput(parsed.error);
-        return definition.handler(ctx, parsed.data);
+        const data = await definition.handler(ctx, parsed.data);
+        await options.afterWork?.(ctx);
+        return data;
       });
       const result = definition.afterCommit
         ? await definition.afterCommit(data, { workspaceId, actor: actor! })

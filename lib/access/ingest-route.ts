@@ -1,24 +1,24 @@
 import type { z } from "zod";
-import { parseBatch, orderOutcomes, type ItemOutcome, type ParsedBatch } from "../api/batch-items";
+import { orderOutcomes, parseBatch, type ItemOutcome, type ParsedBatch } from "../api/batch-items";
 import {
   IdempotentReplay,
   idempotentRequestOf,
   priorUseSql,
   recordIdempotentResponse,
   replayedResponse,
-  type IdempotentRequest,
 } from "../api/idempotency";
-import { hashApiKey } from "../api-keys/key-format";
 import { systemDb } from "../db/prisma";
 import type { SqlRead } from "../db/sql-read";
 import { Prisma } from "../generated/prisma/client";
 import { principalOf } from "./actor";
+import { bearerHashOf } from "./bearer-hash";
 import type { RouteHandler } from "./define-route";
 import { errorResponse, json } from "./define-route";
 import type { Permission } from "./permissions";
 import { readJsonBody } from "./read-json-body";
 import { runWorkspaceStatements } from "./read-workspace";
 import { contextFromRequest, type RequestContext } from "./request-context";
+import { settle } from "./settled";
 
 export interface IngestDefinition<I extends { idempotencyKey: string }, T> {
   permission: Permission;
@@ -43,7 +43,7 @@ export interface CallerSql {
 }
 
 function callerSql(context: RequestContext): CallerSql {
-  const hash = hashApiKey(context.bearer ?? "");
+  const hash = bearerHashOf(context);
   return {
     principal: Prisma.sql`SELECT 'key:' || id::text FROM api_keys WHERE key_hash = ${hash}`,
     label: Prisma.sql`SELECT 'API key "' || name || '" (' || prefix || '…)' FROM api_keys WHERE key_hash = ${hash}`,
@@ -64,33 +64,31 @@ export function ingestRoute<I extends { idempotencyKey: string }, T>(
     const context = contextFromRequest(request);
     try {
       const { workspaceId } = await params;
-      let body: unknown;
-      let bodyError: unknown = null;
-      try {
-        body = await readJsonBody(request, definition.maxBodyBytes);
-      } catch (error) {
-        bodyError = error;
-      }
-      let idempotency: IdempotentRequest | null = null;
-      let batch: ReturnType<typeof parseBatch<z.ZodType<I>>> | null = null;
-      let prior: ReturnType<typeof priorUseSql> | null = null;
+      // Everything about the input is worked out now and complained about only after the checks
+      // (401 → 404 → 403 → 400): only the write itself needs the admitted workspace id.
+      const prepared = await settle(async () => {
+        const body = await readJsonBody(request, definition.maxBodyBytes);
+        const idempotency = idempotentRequestOf(request, body);
+        const caller = callerSql(context);
+        return {
+          idempotency,
+          batch: parseBatch(body, definition.item, definition.same),
+          caller,
+          prior: idempotency ? priorUseSql(caller.principal, idempotency) : null,
+        };
+      });
       const {
         results,
         workspaceId: admitted,
         actor,
       } = await runWorkspaceStatements(context, workspaceId, definition.permission, (id) => {
-        // Built before the checks answer, refused only after them (401 → 404 → 403 → 400).
-        if (bodyError) throw bodyError;
-        idempotency = idempotentRequestOf(request, body);
-        batch = parseBatch(body, definition.item, definition.same);
-        const caller = callerSql(context);
-        prior = idempotency ? priorUseSql(caller.principal, idempotency) : null;
+        const { batch, caller, prior } = prepared.get();
         const write = definition.statement(id, batch, caller, prior?.unusedGuard ?? Prisma.sql`TRUE`);
         return prior ? [prior.read, write] : [write];
       });
-      if (prior) (prior as ReturnType<typeof priorUseSql>).answer(results[0] as never);
+      const { idempotency, batch: parsed, prior } = prepared.get();
+      prior?.answer(results[0] as never);
       const written = results[results.length - 1] as ItemOutcome<T>[];
-      const parsed = batch!;
       const items = orderOutcomes(parsed.size, [...written, ...parsed.rejected], parsed.duplicates);
       const rejected = items.filter((item) => item.status === "rejected").length;
       const status = rejected > 0 ? 207 : 200;

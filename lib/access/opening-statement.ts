@@ -1,4 +1,5 @@
-import { hashApiKey, sameKeyHash } from "../api-keys/key-format";
+import { sameKeyHash } from "../api-keys/key-format";
+import { bearerHashOf } from "./bearer-hash";
 import type { Statement } from "../db/pipelined-transaction";
 import type { Actor } from "./actor";
 import {
@@ -49,7 +50,7 @@ export function openingStatement(
     return {
       text: `SELECT open_workspace_key_request($1, $2::uuid, $3, string_to_array($4, ','), $5::boolean, $6::int) AS context`,
       values: [
-        hashApiKey(request.bearer),
+        bearerHashOf(request),
         workspaceId,
         SCOPE_FOR_PERMISSION[permission],
         roles,
@@ -93,7 +94,7 @@ export function readOpening(
 ): Opening {
   const context = row?.context;
   if (!context) return { kind: "nobody", byKey: request.bearer != null };
-  if (request.bearer != null) return readKeyOpening(request.bearer, context as KeyRow, permission);
+  if (request.bearer != null) return readKeyOpening(bearerHashOf(request), context as KeyRow, permission);
   const found = context as MemberRow;
   if (!found.member_id || !isRole(found.role)) return { kind: "outsider" };
   const user = { id: found.user_id, email: found.email, name: found.name };
@@ -106,9 +107,9 @@ export function readOpening(
   };
 }
 
-function readKeyOpening(bearer: string, found: KeyRow, permission: Permission): Opening {
+function readKeyOpening(presentedHash: string, found: KeyRow, permission: Permission): Opening {
   // The database found the key by its hash; compared again here in constant time.
-  if (!sameKeyHash(found.key_hash, hashApiKey(bearer)) || !isRole(found.creator_role))
+  if (!sameKeyHash(found.key_hash, presentedHash) || !isRole(found.creator_role))
     return { kind: "nobody", byKey: true };
   if (!found.same_workspace) return { kind: "outsider" };
   const scopes = found.scopes.filter((scope): scope is KeyScope => (KEY_SCOPES as readonly string[]).includes(scope));

@@ -1,4 +1,5 @@
-import { hashApiKey, isWellFormedApiKey } from "../api-keys/key-format";
+import { isWellFormedApiKey } from "../api-keys/key-format";
+import { bearerHashOf } from "./bearer-hash";
 import { workspaceIdSchema } from "./ids";
 import { systemDb, type Db } from "../db/prisma";
 import type { TenantTx } from "../db/tenant-transaction";
@@ -81,7 +82,7 @@ export async function admitWorkspaceId(request: RequestContext, rawWorkspaceId: 
   const parsed = workspaceIdSchema.safeParse(rawWorkspaceId);
   if (request.bearer != null) {
     if (!isWellFormedApiKey(request.bearer)) throw keyUnauthorized();
-    const keyHash = hashApiKey(request.bearer);
+    const keyHash = bearerHashOf(request);
     request.rateLimit = await consumeKeyRequest(keyHash);
     if (parsed.success) return parsed.data;
     const live = await db.apiKey.count({

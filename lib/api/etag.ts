@@ -10,8 +10,8 @@ import { AppError } from "../errors";
 export interface Versioned {
   /** Inside the change's transaction, before it: refuse with 412 when `ifMatch` is not the current ETag. */
   check: (ctx: WorkspaceContext, body: Record<string, unknown>, ifMatch: string) => Promise<void>;
-  /** After the change: the resource's new ETag (sent as the `ETag` header), or null. */
-  current: (workspaceId: string, body: Record<string, unknown>) => Promise<string | null>;
+  /** Inside the change's transaction, after it: the resource's new ETag (the `ETag` header), or null. */
+  current: (ctx: WorkspaceContext, body: Record<string, unknown>) => Promise<string | null>;
 }
 
 /** Whether an `If-Match` header value names `etag` (a list, `*`, and weak forms are understood). */

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Versioned } from "../api/etag";
 import { ifMatchAccepts, staleEtag } from "../api/etag";
-import { systemDb } from "../db/prisma";
 import { Prisma } from "../generated/prisma/client";
 import { memberEtagSql } from "./list-members";
 import { lockWorkspace } from "./workspace-lock";
@@ -26,10 +25,10 @@ export const memberVersioning: Versioned = {
     if (!row) return; // the change itself answers "not found"
     if (!ifMatchAccepts(ifMatch, `"${row.etag}"`)) throw staleEtag("This member");
   },
-  async current(workspaceId, body) {
+  async current(ctx, body) {
     const memberId = memberIdOfBody(body);
     if (!memberId) return null;
-    const [row] = await systemDb().$queryRaw<{ etag: string }[]>(etagRead(workspaceId, memberId));
+    const [row] = await ctx.tx.$queryRaw<{ etag: string }[]>(etagRead(ctx.workspaceId, memberId));
     return row ? `"${row.etag}"` : null;
   },
 };
