@@ -48,6 +48,11 @@ for (const theme of ["light", "dark"] as const) {
         await expectNoSeriousViolations(page, testInfo, `${theme}-${label}`);
       }
       await page.screenshot({ path: testInfo.outputPath(`${theme}-not-found.png`) });
+      // The API reference, once Scalar has rendered the document.
+      await page.goto("/docs/api");
+      await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Agent Observability Settings API" })).toBeVisible();
+      await expectNoSeriousViolations(page, testInfo, `${theme}-api-reference`);
     });
 
     test("signed-in pages outside a workspace: create workspace, sign out, invitation for someone else", async ({

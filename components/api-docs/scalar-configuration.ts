@@ -24,9 +24,15 @@ export function scalarConfiguration(dark: boolean): ScalarConfiguration {
     // The app's theme decides (components/theme/theme-script.tsx); Scalar's own toggle would disagree.
     forceDarkModeState: dark ? "dark" : "light",
     hideDarkModeToggle: true,
+    // Our fonts; Scalar's muted text darkened (light) and lightened (dark) to WCAG AA contrast; code
+    // samples wrap instead of scrolling sideways (a scroll box without focusable content is unreachable
+    // by keyboard). e2e/accessibility.spec.ts runs axe on this page in both themes.
     customCss: `.scalar-app {
   --scalar-font: ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   --scalar-font-code: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
-}`,
+}
+.light-mode, .light-mode .scalar-app { --scalar-color-3: #666666 !important; }
+.dark-mode, .dark-mode .scalar-app { --scalar-color-3: #a0a0a0 !important; }
+.scalar-app .hljs { white-space: pre-wrap !important; overflow-wrap: anywhere; overflow-x: hidden !important; }`,
   };
 }

@@ -11,7 +11,8 @@ export const metadata: Metadata = {
 /** Public: the reference documents the API; calling it still needs a session or an API key. */
 export default function ApiReferencePage() {
   return (
-    <main id="main">
+    // Not a <main>: the reference renders its own.
+    <div id="main">
       <header className="mx-auto max-w-5xl px-4 pt-8 pb-4">
         <Link href="/" className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-50">
           ← Back to settings
@@ -29,6 +30,6 @@ export default function ApiReferencePage() {
         </p>
       </header>
       <ApiReference />
-    </main>
+    </div>
   );
 }
