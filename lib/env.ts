@@ -48,6 +48,24 @@ export const env = createEnv({
      * Retry-After and RateLimit-* headers beyond it). See docs/decisions/008-api-keys-and-scopes.md.
      */
     API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
+    /**
+     * Stripe secret key (`sk_test_…` or `sk_live_…`, or a restricted `rk_…`). With STRIPE_WEBHOOK_SECRET
+     * it turns payments on; without them the Billing tab shows plan and usage only.
+     */
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, "a Stripe secret key: sk_test_… or sk_live_…")
+      .optional(),
+    /** Signing secret of the webhook endpoint `/api/webhooks/stripe` (`whsec_…`). */
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/=_-]+$/, "a webhook signing secret: whsec_…")
+      .optional(),
+    /**
+     * Another Stripe-compatible API for development and tests, e.g. http://127.0.0.1:12111.
+     * Production refuses anything but Stripe's own API.
+     */
+    STRIPE_API_BASE: z.url().optional(),
     /** Embedded PostgreSQL: data directory and port (dev). Tests use `<dir>-test` and port + 1. */
     EMBEDDED_PG_DATA_DIR: z.string().default(".data/postgres"),
     EMBEDDED_PG_PORT: port.default(54329),

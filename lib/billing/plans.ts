@@ -12,7 +12,12 @@ export interface Plan {
   apiKeys: number | null;
   /** USD per 1,000 traces over the limit; null = hard limit (or by contract). */
   overagePer1k: number | null;
+  /** Stripe price lookup keys (`npm run stripe:setup` creates them); null: not sold through Checkout. */
+  stripe: { monthlyLookupKey: string; overageLookupKey: string } | null;
 }
+
+/** The Stripe billing meter overage is reported to (event name and the payload keys it reads). */
+export const TRACES_METER = { eventName: "traces", displayName: "Traces", valueKey: "value" } as const;
 
 export const PLANS: Record<PlanType, Plan> = {
   free: {
@@ -23,6 +28,7 @@ export const PLANS: Record<PlanType, Plan> = {
     members: 3,
     apiKeys: 2,
     overagePer1k: null,
+    stripe: null,
   },
   starter: {
     type: "starter",
@@ -32,6 +38,7 @@ export const PLANS: Record<PlanType, Plan> = {
     members: 10,
     apiKeys: 5,
     overagePer1k: 0.5,
+    stripe: { monthlyLookupKey: "starter_monthly", overageLookupKey: "starter_overage" },
   },
   professional: {
     type: "professional",
@@ -41,6 +48,7 @@ export const PLANS: Record<PlanType, Plan> = {
     members: 25,
     apiKeys: 20,
     overagePer1k: 0.3,
+    stripe: { monthlyLookupKey: "professional_monthly", overageLookupKey: "professional_overage" },
   },
   enterprise: {
     type: "enterprise",
@@ -50,5 +58,13 @@ export const PLANS: Record<PlanType, Plan> = {
     members: null,
     apiKeys: null,
     overagePer1k: null,
+    stripe: null,
   },
 };
+
+/** Plans a customer can choose in the tab (enterprise is by contract). */
+export const SELF_SERVE_PLANS: PlanType[] = ["free", "starter", "professional"];
+
+export function isPlanType(value: unknown): value is PlanType {
+  return typeof value === "string" && Object.hasOwn(PLANS, value);
+}

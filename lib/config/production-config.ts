@@ -1,6 +1,7 @@
 import { env, appUrlIsSet } from "../env";
 import { DEVELOPMENT_AUTH_SECRET } from "../auth/auth-secret";
 import { DEVELOPMENT_CREDENTIALS_KEY } from "../crypto/credentials-key";
+import { stripeApiBaseProblem } from "../stripe/stripe-settings";
 
 export interface ConfigSettings {
   nodeEnv: string;
@@ -8,6 +9,8 @@ export interface ConfigSettings {
   authUrl: string | undefined;
   authSecret: string | undefined;
   credentialsKey: string | undefined;
+  /** STRIPE_API_BASE, if set. */
+  stripeApiBase?: string;
 }
 
 /**
@@ -26,6 +29,13 @@ export function productionConfigProblems(settings: ConfigSettings): string[] {
   if (!settings.credentialsKey?.trim() || settings.credentialsKey.trim() === DEVELOPMENT_CREDENTIALS_KEY) {
     problems.push("INTEGRATION_CREDENTIALS_KEY (your own key: `openssl rand -base64 32`)");
   }
+  const stripeProblem = stripeApiBaseProblem({
+    nodeEnv: settings.nodeEnv,
+    apiBase: settings.stripeApiBase,
+    secretKey: undefined,
+    webhookSecret: undefined,
+  });
+  if (stripeProblem) problems.push(stripeProblem);
   return problems;
 }
 
@@ -36,6 +46,7 @@ export function currentProductionConfigProblems(): string[] {
     authUrl: env.AUTH_URL,
     authSecret: env.AUTH_SECRET,
     credentialsKey: env.INTEGRATION_CREDENTIALS_KEY,
+    stripeApiBase: env.STRIPE_API_BASE,
   });
 }
 
