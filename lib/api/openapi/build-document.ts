@@ -27,6 +27,7 @@ const EXAMPLE_MESSAGES: Record<ErrorStatus, string> = {
   429: "This API key made more than 6000 requests in a minute. Try again in 12 s.",
   500: "Something went wrong on our side (request 0c5e7a52-1d3b-4e4f-9a57-3d2b8f6f4e21).",
   501: "This is not available through the API yet.",
+  503: "Payments are not set up on this server: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to enable plan changes, Checkout and Stripe webhooks.",
 };
 
 /** Headers an error of this status carries: Retry-After on 429 (and on a 409 for a request still running). */

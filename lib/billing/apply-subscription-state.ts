@@ -1,0 +1,130 @@
+import type { TenantTx } from "../db/tenant-transaction";
+import { writeAudit } from "../audit/write-audit";
+import { publishEvent } from "../events/publish-event";
+import { applyBillingPeriod } from "./billing-period";
+import { PLANS, type PlanType } from "./plans";
+import type { SubscriptionState } from "./subscription-state";
+
+export interface BillingChange {
+  workspaceId: string;
+  fromPlan: PlanType;
+  toPlan: PlanType;
+  fromStatus: string;
+  toStatus: string;
+}
+
+/**
+ * Makes the workspace's billing row say what Stripe's current subscription says: plan and its
+ * limits (from the plan table, never from Stripe's amounts), status, period, trial, cancellation,
+ * whether a scheduled downgrade still stands. A plan change writes `billing.plan_changed` to the outbox; every change
+ * is audited. Runs in the caller's transaction (the webhook inbox's or the reconciliation's).
+ */
+export async function applySubscriptionState(
+  tx: TenantTx,
+  workspaceId: string,
+  state: SubscriptionState,
+  source: { eventId?: string; eventCreated?: Date; reason: string },
+): Promise<BillingChange | null> {
+  const [current] = await tx.$queryRaw<
+    {
+      plan_type: PlanType;
+      plan_status: string;
+      stripe_subscription_id: string | null;
+      current_period_start: Date;
+      trial_ends_at: Date | null;
+      cancel_at_period_end: boolean;
+      scheduled_plan_type: string | null;
+      scheduled_plan_change_at: Date | null;
+      stripe_price_id: string | null;
+    }[]
+  >`SELECT plan_type, plan_status, stripe_subscription_id, current_period_start, trial_ends_at, cancel_at_period_end,
+           scheduled_plan_type, scheduled_plan_change_at, stripe_price_id
+      FROM billing_config WHERE workspace_id = ${workspaceId}::uuid FOR UPDATE`;
+  if (!current) return null;
+
+  const plan = PLANS[state.planType];
+  // The downgrade we scheduled stays shown while its schedule is attached and the plan has not yet changed.
+  const scheduledPlan =
+    state.hasSchedule && current.scheduled_plan_type !== state.planType ? current.scheduled_plan_type : null;
+  const scheduledAt = scheduledPlan ? current.scheduled_plan_change_at : null;
+  const before = {
+    plan: current.plan_type,
+    status: current.plan_status,
+    subscription: current.stripe_subscription_id,
+    trialEndsAt: current.trial_ends_at?.toISOString() ?? null,
+    cancelAtPeriodEnd: current.cancel_at_period_end,
+    scheduledPlan: current.scheduled_plan_type,
+    price: current.stripe_price_id,
+  };
+  const after = {
+    plan: state.planType,
+    status: state.planStatus,
+    subscription: state.subscriptionId,
+    trialEndsAt: state.trialEndsAt?.toISOString() ?? null,
+    cancelAtPeriodEnd: state.cancelAtPeriodEnd,
+    scheduledPlan,
+    price: state.basePriceId,
+  };
+  const planChanged = before.plan !== after.plan;
+  const changed = JSON.stringify(before) !== JSON.stringify(after);
+
+  // Enterprise limits are set per workspace by contract: a Stripe event never overwrites them.
+  const limits =
+    state.planType === "enterprise"
+      ? null
+      : {
+          traces: plan.tracesPerMonth,
+          members: plan.members,
+          apiKeys: plan.apiKeys,
+          overage: plan.overagePer1k !== null,
+          overagePrice: plan.overagePer1k,
+          price: plan.priceMonthly ?? 0,
+        };
+  await tx.$executeRaw`
+    UPDATE billing_config SET
+      plan_type = ${state.planType},
+      plan_status = ${state.planStatus},
+      stripe_customer_id = ${state.customerId},
+      stripe_subscription_id = ${state.subscriptionId},
+      stripe_price_id = ${state.basePriceId},
+      trial_ends_at = ${state.trialEndsAt},
+      cancel_at_period_end = ${state.cancelAtPeriodEnd},
+      canceled_at = ${state.canceledAt},
+      scheduled_plan_type = ${scheduledPlan},
+      scheduled_plan_change_at = ${scheduledAt},
+      traces_per_month_limit = CASE WHEN ${limits === null} THEN traces_per_month_limit ELSE ${limits?.traces ?? null}::bigint END,
+      team_members_limit = CASE WHEN ${limits === null} THEN team_members_limit ELSE ${limits?.members ?? null}::int END,
+      api_keys_limit = CASE WHEN ${limits === null} THEN api_keys_limit ELSE ${limits?.apiKeys ?? null}::int END,
+      overage_enabled = CASE WHEN ${limits === null} THEN overage_enabled ELSE ${limits?.overage ?? false} END,
+      overage_price_per_1k_traces = CASE WHEN ${limits === null} THEN overage_price_per_1k_traces ELSE ${limits?.overagePrice ?? null}::numeric END,
+      price_monthly = CASE WHEN ${limits === null} THEN price_monthly ELSE ${limits?.price ?? 0}::numeric END,
+      last_stripe_event_created_at = GREATEST(last_stripe_event_created_at, ${source.eventCreated ?? null}::timestamptz)
+    WHERE workspace_id = ${workspaceId}::uuid`;
+  if (state.periodStart && state.periodEnd) {
+    await applyBillingPeriod(tx, workspaceId, state.periodStart, state.periodEnd);
+  }
+
+  if (changed) {
+    await writeAudit(
+      tx,
+      { workspaceId, user: null },
+      {
+        action: planChanged ? "billing.plan_changed" : "billing.subscription_updated",
+        targetType: "billing",
+        targetId: workspaceId,
+        before,
+        after: { ...after, source: source.reason, stripeEvent: source.eventId ?? null },
+      },
+    );
+  }
+  if (planChanged) {
+    await publishEvent(tx, workspaceId, "billing.plan_changed", {
+      from: before.plan,
+      to: after.plan,
+      status: after.status,
+    });
+  }
+  return changed
+    ? { workspaceId, fromPlan: current.plan_type, toPlan: state.planType, fromStatus: before.status, toStatus: after.status }
+    : null;
+}
