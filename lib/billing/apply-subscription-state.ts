@@ -1,5 +1,5 @@
 import type { TenantTx } from "../db/tenant-transaction";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit, type AuditActor } from "../audit/write-audit";
 import { publishEvent } from "../events/publish-event";
 import { applyBillingPeriod } from "./billing-period";
 import { PLANS, type PlanType } from "./plans";
@@ -23,7 +23,7 @@ export async function applySubscriptionState(
   tx: TenantTx,
   workspaceId: string,
   state: SubscriptionState,
-  source: { eventId?: string; eventCreated?: Date; reason: string },
+  source: { eventId?: string; eventCreated?: Date; reason: string; actor?: AuditActor },
 ): Promise<BillingChange | null> {
   const [current] = await tx.$queryRaw<
     {
@@ -107,7 +107,7 @@ export async function applySubscriptionState(
   if (changed) {
     await writeAudit(
       tx,
-      { workspaceId, user: null },
+      source.actor ?? { workspaceId, user: null },
       {
         action: planChanged ? "billing.plan_changed" : "billing.subscription_updated",
         targetType: "billing",

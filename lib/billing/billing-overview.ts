@@ -18,6 +18,21 @@ export interface BillingOverview {
   currentPeriodEnd: string;
   trialEndsAt: string | null;
   cancelAtPeriodEnd: boolean;
+  /** A downgrade waiting for the period's end. */
+  scheduledPlanType: PlanType | null;
+  scheduledPlanChangeAt: string | null;
+  billingEmail: string | null;
+  /** Whether a Stripe subscription backs the plan (Manage billing, cancel and resume need one). */
+  hasSubscription: boolean;
+  hasCustomer: boolean;
+  /** USD per 1,000 traces past the limit; null: a hard limit. */
+  overagePer1k: number | null;
+  /** Traces at the period's end at this period's daily rate so far. */
+  forecastTraces: number;
+  /** The plan's price plus the overage the forecast would cost. */
+  projectedBill: number;
+  /** Overage sent to Stripe's billing meter up to this hour. */
+  overageReportedThrough: string | null;
   meters: { traces: Meter; teamMembers: Meter; apiKeys: Meter };
   dailyUsage: { day: string; traces: number }[];
 }
@@ -27,7 +42,9 @@ export function billingOverviewRead(workspaceId: string): SqlRead<BillingOvervie
   return {
     sql: Prisma.sql`
       SELECT b.plan_type, b.plan_status, b.price_monthly, b.currency, b.current_period_start, b.current_period_end,
-             b.trial_ends_at, b.cancel_at_period_end, b.traces_current_month, b.traces_per_month_limit,
+             b.trial_ends_at, b.cancel_at_period_end, b.scheduled_plan_type, b.scheduled_plan_change_at, b.billing_email,
+             b.stripe_subscription_id IS NOT NULL AS has_subscription, b.stripe_customer_id IS NOT NULL AS has_customer,
+             b.overage_enabled, b.overage_price_per_1k_traces, b.overage_reported_through, b.traces_current_month, b.traces_per_month_limit,
              b.team_members_current, b.team_members_limit, b.api_keys_current, b.api_keys_limit,
              (SELECT COALESCE(json_agg(json_build_object('day', d.day, 'traces', d.traces) ORDER BY d.day), '[]'::json)
                 FROM (SELECT day, traces FROM daily_usage
@@ -54,6 +71,14 @@ interface Row {
   current_period_end: Date;
   trial_ends_at: Date | null;
   cancel_at_period_end: boolean;
+  scheduled_plan_type: string | null;
+  scheduled_plan_change_at: Date | null;
+  billing_email: string | null;
+  has_subscription: boolean;
+  has_customer: boolean;
+  overage_enabled: boolean;
+  overage_price_per_1k_traces: unknown;
+  overage_reported_through: Date | null;
   traces_current_month: unknown;
   traces_per_month_limit: unknown;
   team_members_current: number;
@@ -63,8 +88,27 @@ interface Row {
   daily_usage: { day: string; traces: number }[];
 }
 
+/** Traces at the period's end if the rate so far continues (never less than what is used). */
+export function forecastOf(used: number, start: Date, end: Date, now: Date = new Date()): number {
+  const total = end.getTime() - start.getTime();
+  const elapsed = Math.min(Math.max(now.getTime() - start.getTime(), 0), total);
+  if (elapsed < 3_600_000) return used;
+  return Math.max(used, Math.round((used / elapsed) * total));
+}
+
+/** The plan's price plus what the traces past the limit would cost at the overage rate. */
+export function projectedBillOf(price: number, traces: number, limit: number | null, overagePer1k: number | null): number {
+  if (limit === null || overagePer1k === null || traces <= limit) return price;
+  return Math.round((price + ((traces - limit) / 1000) * overagePer1k) * 100) / 100;
+}
+
 function overviewOf(row: Row): BillingOverview {
   const planType = row.plan_type as PlanType;
+  const used = Number(row.traces_current_month);
+  const limit = row.traces_per_month_limit === null ? null : Number(row.traces_per_month_limit);
+  const overagePer1k =
+    row.overage_enabled && row.overage_price_per_1k_traces != null ? Number(row.overage_price_per_1k_traces) : null;
+  const forecastTraces = forecastOf(used, row.current_period_start, row.current_period_end);
   return {
     planType,
     planName: PLANS[planType]?.name ?? row.plan_type,
@@ -75,11 +119,17 @@ function overviewOf(row: Row): BillingOverview {
     currentPeriodEnd: isoOrNull(row.current_period_end)!,
     trialEndsAt: isoOrNull(row.trial_ends_at),
     cancelAtPeriodEnd: row.cancel_at_period_end,
+    scheduledPlanType: (row.scheduled_plan_type as PlanType | null) ?? null,
+    scheduledPlanChangeAt: isoOrNull(row.scheduled_plan_change_at),
+    billingEmail: row.billing_email,
+    hasSubscription: row.has_subscription,
+    hasCustomer: row.has_customer,
+    overagePer1k,
+    forecastTraces,
+    projectedBill: projectedBillOf(Number(row.price_monthly), forecastTraces, limit, overagePer1k),
+    overageReportedThrough: isoOrNull(row.overage_reported_through),
     meters: {
-      traces: {
-        used: Number(row.traces_current_month),
-        limit: row.traces_per_month_limit === null ? null : Number(row.traces_per_month_limit),
-      },
+      traces: { used, limit },
       // Kept equal to active members + pending invitations by every team change (lib/team/seat-limit.ts).
       teamMembers: { used: row.team_members_current, limit: row.team_members_limit },
       apiKeys: { used: row.api_keys_current, limit: row.api_keys_limit },

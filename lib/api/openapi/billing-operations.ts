@@ -1,6 +1,7 @@
 import { WORKSPACE_ERRORS } from "./common-errors";
 import { workspacePathSchema } from "./common-schemas";
-import { billingOverviewResponse } from "./billing-responses";
+import { billingOverviewResponse, billingUpdateResponse } from "./billing-responses";
+import { updateBillingBody } from "./billing-requests";
 import { RATE_LIMIT_HEADERS } from "./headers";
 import type { OperationSpec } from "./operation-spec";
 
@@ -20,20 +21,25 @@ export const BILLING_OPERATIONS: Record<string, OperationSpec> = {
     errors: WORKSPACE_ERRORS,
   },
   [`PATCH ${BILLING}`]: {
-    operationId: "changeBilling",
-    summary: "Change billing (not yet available)",
+    operationId: "updateBilling",
+    summary: "Update billing",
     description:
-      "**Not available yet: answers 501.** Plan, payment and cancellation changes through the API land with the " +
-      "Billing issue. Until then, change the plan on the workspace's Billing tab (`/w/{workspaceId}/settings/billing`). " +
-      "The request body is not read. Access is checked first, as for every route (401 → 404 → 403 → 501).",
+      "Changes the billing email (also on the Stripe customer), and cancels the subscription at the period's end " +
+      "(`cancelAtPeriodEnd: true`) or resumes it (`false`). Owners only, signed in; API keys never change billing. " +
+      "Plan changes go through Stripe Checkout on the Billing tab.",
     tag: "Billing",
     access: { kind: "workspace", permission: "billing:manage" },
     path: workspacePathSchema,
-    responses: {},
+    body: updateBillingBody,
+    responses: {
+      200: { description: "The billing email and cancellation after the change.", schema: billingUpdateResponse },
+    },
     errors: {
       ...WORKSPACE_ERRORS,
+      400: "A field needs attention (fieldErrors says which).",
       403: "Only owners may change billing; API keys never can.",
-      501: "Not available yet: change the plan on the Billing tab.",
+      409: "Cancel or resume needs a subscription; this workspace has none.",
+      503: "Payments are not set up on this server, or Stripe could not be reached (nothing was changed).",
     },
   },
 };

@@ -1,11 +1,10 @@
-import { notYetRoute, workspaceReadRoute } from "@/lib/access/define-route";
+import { actionRoute } from "@/lib/access/action-route";
+import { workspaceReadRoute } from "@/lib/access/define-route";
+import { updateBillingAction } from "@/lib/billing/billing-action-definitions";
 import { billingOverviewRead } from "@/lib/billing/billing-overview";
 
-/** GET /api/workspaces/{id}/billing: plan, status, period and usage (owners and admins). */
+/** GET /api/workspaces/{id}/billing: plan, status, period, limits and usage (owners and admins). */
 export const GET = workspaceReadRoute("billing:read", billingOverviewRead);
 
-/** PATCH: plan, payment and cancellation changes land with the Billing issue; 501 until then (owners only). */
-export const PATCH = notYetRoute(
-  "billing:manage",
-  "Changing billing through the API is not available yet: change the plan on the Billing tab.",
-);
+/** PATCH {billingEmail?, cancelAtPeriodEnd?}: owners only (API keys never): the tab's email, cancel and resume. */
+export const PATCH = actionRoute(updateBillingAction);
