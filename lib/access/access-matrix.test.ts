@@ -47,6 +47,8 @@ type Access =
 const ROUTES: Record<string, Record<string, Access>> = {
   "app/api/health/route.ts": { GET: { access: "public" } },
   "app/api/openapi.json/route.ts": { GET: { access: "public" } },
+  // Stripe's signature on the raw body is its credential (lib/stripe/inbox/receive-stripe-webhook.ts).
+  "app/api/webhooks/stripe/route.ts": { POST: { access: "public" } },
   "app/api/auth/[...nextauth]/route.ts": { GET: { access: "public" }, POST: { access: "public" } },
   "app/api/workspaces/route.ts": { GET: { access: "user" }, POST: { access: "user" } },
   "app/api/workspaces/[workspaceId]/team/route.ts": {
@@ -57,7 +59,7 @@ const ROUTES: Record<string, Record<string, Access>> = {
   },
   "app/api/workspaces/[workspaceId]/billing/route.ts": {
     GET: { access: "workspace", permission: "billing:read" },
-    PATCH: { access: "workspace", permission: "billing:manage", later: true },
+    PATCH: { access: "workspace", permission: "billing:manage" },
   },
   "app/api/workspaces/[workspaceId]/integrations/route.ts": {
     GET: { access: "workspace", permission: "workspace:read" },
@@ -94,6 +96,10 @@ const ACTION_ACCESS: Record<string, Exclude<Access, { access: "public" }>> = {
   acceptInvitation: { access: "user" },
   createApiKey: { access: "workspace", permission: "api_keys:manage" },
   revokeApiKey: { access: "workspace", permission: "api_keys:manage" },
+  changePlan: { access: "workspace", permission: "billing:manage" },
+  previewPlanChange: { access: "workspace", permission: "billing:manage" },
+  openBillingPortal: { access: "workspace", permission: "billing:manage" },
+  updateBilling: { access: "workspace", permission: "billing:manage" },
 };
 
 /**

@@ -231,6 +231,7 @@ const PUBLIC_ROUTES = [
   "app/api/health/route.ts",
   "app/api/auth/[...nextauth]/route.ts",
   "app/api/openapi.json/route.ts",
+  "app/api/webhooks/stripe/route.ts",
 ];
 
 type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;

@@ -4,6 +4,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Role } from "../access/permissions";
 import type { Db } from "../db/prisma";
+import { getStripe } from "../stripe/stripe-client";
 import { createTestApiKey } from "./api-key-fixtures";
 import { createRoleWorkspace, type RoleWorkspace } from "./fixtures";
 import { createTestUser } from "./test-db";
@@ -92,6 +93,24 @@ export const ACTION_SETUPS: Record<string, (db: Db, role: Role) => Promise<Valid
     const key = await createTestApiKey(db, ws.workspaceId, { scopes: ["read"], createdBy: ws.actors.owner.userId });
     return { ws, input: { workspaceId: ws.workspaceId, keyId: key.id }, workspaces: [ws.workspaceId] };
   },
+  changePlan: async (db) => {
+    const ws = await createRoleWorkspace(db, "valid-call");
+    return { ws, input: { workspaceId: ws.workspaceId, plan: "starter" }, workspaces: [ws.workspaceId] };
+  },
+  previewPlanChange: async (db) => {
+    const ws = await createRoleWorkspace(db, "valid-call");
+    return { ws, input: { workspaceId: ws.workspaceId, plan: "free" }, workspaces: [ws.workspaceId] };
+  },
+  openBillingPortal: async (db) => {
+    const ws = await createRoleWorkspace(db, "valid-call");
+    const customer = await getStripe().customers.create({ email: "portal@valid.example" });
+    await db.billingConfig.update({ where: { workspaceId: ws.workspaceId }, data: { stripeCustomerId: customer.id } });
+    return { ws, input: { workspaceId: ws.workspaceId }, workspaces: [ws.workspaceId] };
+  },
+  updateBilling: async (db) => {
+    const ws = await createRoleWorkspace(db, "valid-call");
+    return { ws, input: { workspaceId: ws.workspaceId, billingEmail: "billing@valid.example" }, workspaces: [ws.workspaceId] };
+  },
   acceptInvitation: async (db, role) => {
     // An invitation for the caller to another workspace.
     const ws = await createRoleWorkspace(db, "valid-call");
@@ -148,7 +167,7 @@ export const ROUTE_SETUPS: Record<string, Record<string, (db: Db) => Promise<Val
   },
   "app/api/workspaces/[workspaceId]/billing/route.ts": {
     GET: plain,
-    PATCH: async (db) => ({ ...(await plain(db)), body: {} }),
+    PATCH: async (db) => ({ ...(await plain(db)), body: { billingEmail: "billing@valid.example" } }),
   },
   "app/api/workspaces/[workspaceId]/integrations/route.ts": {
     GET: async (db) => ({ ...(await plain(db)), query: { limit: "10" } }),

@@ -10,6 +10,13 @@ const documentSchema = z
   })
   .meta({ description: "An OpenAPI 3.1 document." });
 
+const stripeWebhookAnswer = z
+  .strictObject({
+    received: z.literal(true),
+    outcome: z.enum(["applied", "duplicate", "stale", "unhandled", "no_workspace"]),
+  })
+  .meta({ id: "StripeWebhookAnswer" });
+
 export const REFERENCE_OPERATIONS: Record<string, OperationSpec> = {
   "GET /api/openapi.json": {
     operationId: "getOpenApiDocument",
@@ -20,5 +27,23 @@ export const REFERENCE_OPERATIONS: Record<string, OperationSpec> = {
     access: { kind: "public" },
     responses: { 200: { description: "The OpenAPI document.", schema: documentSchema } },
     errors: {},
+  },
+  "POST /api/webhooks/stripe": {
+    operationId: "receiveStripeWebhook",
+    summary: "Receive a Stripe event",
+    description:
+      "Stripe's webhook endpoint, for Stripe only: the `Stripe-Signature` header must verify on the raw body with the " +
+      "endpoint's signing secret (`STRIPE_WEBHOOK_SECRET`, 5 minutes' tolerance). Each event is applied once, whatever " +
+      "the number or order of deliveries; the answer says `applied`, `duplicate`, `stale` (older than the state already " +
+      "applied), `unhandled` or `no_workspace`.",
+    tag: "Reference",
+    access: { kind: "public" },
+    responses: { 200: { description: "The event was received.", schema: stripeWebhookAnswer } },
+    errors: {
+      400: "The signature is missing, does not match, or is older than 5 minutes; or the event's mode is not this deployment's.",
+      413: "The body is larger than any Stripe event.",
+      500: "Applying the event failed; nothing was applied, and Stripe's retry will apply it.",
+      503: "Payments are not set up on this server (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET).",
+    },
   },
 };
