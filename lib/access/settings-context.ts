@@ -26,6 +26,8 @@ export type SettingsContext =
       role: Role;
       memberId: string;
       workspace: { id: string; name: string };
+      /** The plan's status (past_due and suspended put a banner on every settings page). */
+      planStatus: string | null;
       /** The user's workspaces, for the switcher. */
       workspaces: MyWorkspace[];
     };
@@ -60,13 +62,14 @@ export const settingsContext = cache(async (rawWorkspaceId: string): Promise<Set
     role: membership.role,
     memberId: membership.id,
     workspace: { id: parsed.data!, name: membership.workspace_name },
+    planStatus: membership.plan_status,
     workspaces: row.workspaces.filter((w) => isRole(w.role)),
   };
 });
 
 interface Row {
   user: SessionUser;
-  membership: { id: string; role: string; status: string; workspace_name: string } | null;
+  membership: { id: string; role: string; status: string; workspace_name: string; plan_status: string | null } | null;
   workspaces: MyWorkspace[];
   owner_name: string | null;
 }
@@ -76,9 +79,10 @@ WITH me AS (
   SELECT u.id, u.email, u.name FROM sessions s JOIN users u ON u.id = s.user_id
    WHERE s.session_token = $1 AND s.expires > now()
 ), membership AS (
-  SELECT tm.id, tm.role, tm.status, w.name AS workspace_name
+  SELECT tm.id, tm.role, tm.status, w.name AS workspace_name, b.plan_status
     FROM me JOIN team_members tm ON tm.user_id = me.id
     JOIN workspaces w ON w.id = tm.workspace_id
+    LEFT JOIN billing_config b ON b.workspace_id = w.id
    WHERE tm.workspace_id = $2::uuid AND tm.deleted_at IS NULL AND tm.status IN ('active', 'inactive')
    LIMIT 1
 )

@@ -5,11 +5,15 @@ import { pruneIdempotencyKeys } from "../api/prune-idempotency-keys";
 import { retireExpiredApiKeys } from "../api-keys/retire-expired-keys";
 import { pruneEventOutbox } from "../events/prune-outbox";
 import { expireStaleInvitations } from "../team/expire-invitations";
+import { reconcileSubscriptions } from "../billing/reconcile-subscriptions";
+import { getStripe } from "../stripe/stripe-client";
+import { currentStripeSettings } from "../stripe/stripe-settings";
 
 export const EXPIRE_INVITATIONS = "expire-invitations";
 export const PRUNE_EVENT_OUTBOX = "prune-event-outbox";
 export const PRUNE_IDEMPOTENCY_KEYS = "prune-idempotency-keys";
 export const RETIRE_EXPIRED_API_KEYS = "retire-expired-api-keys";
+export const RECONCILE_SUBSCRIPTIONS = "reconcile-subscriptions";
 
 export interface JobRunner {
   boss: PgBoss;
@@ -45,6 +49,12 @@ export async function startJobRunner(
       name: RETIRE_EXPIRED_API_KEYS,
       cron: "*/5 * * * *",
       run: async () => ({ retired: await retireExpiredApiKeys(db) }),
+    },
+    {
+      // Nightly: repairs any drift between Stripe's subscriptions and the billing rows.
+      name: RECONCILE_SUBSCRIPTIONS,
+      cron: "23 4 * * *",
+      run: async () => (currentStripeSettings() ? { ...(await reconcileSubscriptions(db, getStripe())) } : {}),
     },
   ];
   for (const job of jobs) {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { PastDueBanner } from "@/components/billing/past-due-banner";
 import { AccessDeactivated } from "@/components/settings/access-deactivated";
 import "@/components/settings/settings-chrome.css";
 import { SettingsNav } from "@/components/settings/settings-nav";
@@ -24,7 +25,7 @@ export default async function SettingsLayout({
   if (context.kind === "signed-out") return children; // the page redirects to sign-in with its own URL
   if (context.kind === "deactivated") return <AccessDeactivated access={context.access} />;
   if (context.kind === "not-found") notFound();
-  const { workspace, user, role, workspaces } = context;
+  const { workspace, user, role, workspaces, planStatus } = context;
 
   const tabs = [
     { href: `${base}/team`, label: "Team" },
@@ -63,6 +64,11 @@ export default async function SettingsLayout({
         </div>
       </header>
       <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:px-6 sm:py-8">
+        {(planStatus === "past_due" || planStatus === "suspended") && (
+          <div className="mb-4">
+            <PastDueBanner workspaceId={workspaceId} status={planStatus} isOwner={role === "owner"} />
+          </div>
+        )}
         <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
         <div className="mt-4">
           <SettingsNav tabs={tabs} />
