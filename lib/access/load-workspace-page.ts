@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { Prisma } from "../generated/prisma/client";
 import type { SqlRead } from "../db/sql-read";
 import { AppError } from "../errors";
 import type { Actor } from "./actor";
@@ -12,7 +13,8 @@ import { withWorkspace, type WorkspaceContext } from "./with-workspace";
 export type { DeactivatedAccess };
 
 export type PageLoad<T> =
-  { allowed: true; data: T; role: Role; memberId: string } | { allowed: false; deactivated?: DeactivatedAccess };
+  | { allowed: true; data: T; role: Role; memberId: string }
+  | { allowed: false; deactivated?: DeactivatedAccess; /** An owner to ask (a refused member may see the team). */ ownerName?: string | null };
 
 /**
  * Server components load workspace data through the same chokepoint as
@@ -51,7 +53,10 @@ export async function loadWorkspacePage<T>(
       if (context.kind === "deactivated") return { allowed: false, deactivated: context.access };
       notFound();
     }
-    if (error.code === "forbidden") return { allowed: false };
+    if (error.code === "forbidden") {
+      const owner = await readWorkspace(request, workspaceId, "workspace:read", firstOwnerRead);
+      return { allowed: false, ownerName: owner.data };
+    }
     throw error;
   }
 }
@@ -60,4 +65,15 @@ export async function loadWorkspacePage<T>(
 function pageViewer(actor: Actor): { role: Role; memberId: string } {
   if (actor.kind !== "member") throw new Error("a page was loaded with an API key");
   return { role: actor.role, memberId: actor.memberId };
+}
+
+/** The workspace's first owner's name (or email), for "Ask Olivia Owner". */
+function firstOwnerRead(workspaceId: string): SqlRead<string | null> {
+  return {
+    sql: Prisma.sql`
+      SELECT COALESCE(u.name, u.email) AS owner FROM team_members m JOIN users u ON u.id = m.user_id
+       WHERE m.workspace_id = ${workspaceId}::uuid AND m.role = 'owner' AND m.status = 'active' AND m.deleted_at IS NULL
+       ORDER BY m.created_at, m.id LIMIT 1`,
+    map: (rows) => (rows[0]?.owner as string | undefined) ?? null,
+  };
 }

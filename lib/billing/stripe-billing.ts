@@ -2,9 +2,15 @@ import type Stripe from "stripe";
 import { env } from "../env";
 import { systemDb } from "../db/prisma";
 import { AppError } from "../errors";
-import { resolvePlanPrices } from "../stripe/price-catalog";
+import { pricesOfPlan } from "../stripe/price-catalog";
 import { baseItemOf } from "./subscription-state";
 import type { PlanType } from "./plans";
+
+/** A plan's two price ids, by lookup key (lib/stripe/price-catalog.ts caches them). */
+async function resolvePlanPrices(stripe: Stripe, plan: PlanType): Promise<{ monthly: string; overage: string }> {
+  const prices = await pricesOfPlan(plan, stripe);
+  return { monthly: prices.monthly.id, overage: prices.overage.id };
+}
 
 const billingPageOf = (workspaceId: string) => `${env.APP_URL.replace(/\/$/, "")}/w/${workspaceId}/settings/billing`;
 

@@ -14,7 +14,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
     `/w/${workspaceId}/settings/api-keys`,
     apiKeysPageRead,
   );
-  if (!load.allowed) return <NoAccess what="API keys are visible to owners and admins." />;
+  if (!load.allowed) return <NoAccess what="API keys are visible to owners and admins." owner={load.ownerName} />;
   return (
     <ApiKeysTab workspaceId={workspaceId} keys={load.data.keys} allowance={load.data.allowance} actorRole={load.role} />
   );

@@ -40,7 +40,7 @@ export default async function AuditLogPage({
   const load = await loadWorkspacePage(workspaceId, "audit:read", base, {
     withTransaction: async ({ tx }) => (parsed.success ? listAuditEntries(tx, workspaceId, parsed.data) : null),
   });
-  if (!load.allowed) return <NoAccess what="The audit log is visible to owners and admins." />;
+  if (!load.allowed) return <NoAccess what="The audit log is visible to owners and admins." owner={load.ownerName} />;
 
   const filtered = Object.values(typedValues(search)).some(Boolean);
   const heading = (
