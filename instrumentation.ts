@@ -1,6 +1,7 @@
 /**
  * Runs once when a server starts (not during `next build`): production refuses
- * to start with a missing or development-only setting, and says which.
+ * to start with a missing or development-only setting, and says which; the Stripe
+ * price catalog is loaded when payments are configured.
  */
 export async function register() {
   // Next.js replaces this at build time; the check is for the Node.js server only.
@@ -8,4 +9,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { refuseToStartWithoutProductionConfig } = await import("./lib/config/production-config");
   refuseToStartWithoutProductionConfig();
+  // Not awaited: a slow or unreachable Stripe must not hold up the start (it only logs a warning).
+  const { warmPriceCatalog } = await import("./lib/stripe/warm-price-catalog");
+  void warmPriceCatalog();
 }

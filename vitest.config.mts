@@ -8,6 +8,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     setupFiles: ["./lib/testing/require-database.ts"],
+    // One fake Stripe API for the run (STRIPE_API_BASE, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET), unless a key is set.
+    globalSetup: ["./lib/testing/stripe-global-setup.ts"],
     // Outgoing email lands in the development mailbox, which the tests read (no SMTP in unit runs).
     env: { DEV_MAILBOX: "1" },
     testTimeout: 60_000,

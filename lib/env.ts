@@ -91,6 +91,15 @@ export const env = createEnv({
 /** Whether APP_URL was set explicitly (production refuses the localhost default). */
 export const appUrlIsSet = Boolean(process.env.APP_URL?.trim());
 
+/**
+ * Sets variables in this process's environment for the processes it starts afterwards (the test
+ * harness hands the fake Stripe API to Vitest's workers this way). Modules already loaded keep the
+ * `env` they read.
+ */
+export function exportToChildProcesses(values: Record<string, string>): void {
+  Object.assign(process.env, values);
+}
+
 /** The environment for a child process we spawn, with overrides. */
 export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const merged: NodeJS.ProcessEnv = { ...process.env };

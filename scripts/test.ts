@@ -14,7 +14,10 @@ import { applyMigrations } from "../lib/db/migrations/apply-migrations";
 import { createPrismaClient } from "../lib/db/prisma";
 import { resolveDatabase } from "../lib/db/resolve-database";
 import { childProcessEnv, env } from "../lib/env";
+import { startFakeStripe } from "../lib/testing/fake-stripe";
 import { startSmtpSink } from "../lib/testing/smtp-sink";
+import { setupStripeCatalog } from "../lib/stripe/setup-catalog";
+import { createStripeClient } from "../lib/stripe/stripe-client";
 import { buildIsStale } from "./build-freshness";
 import { seedSampleData } from "../prisma/sample-data";
 
@@ -70,6 +73,10 @@ try {
       const sink = await startSmtpSink((email) =>
         writeFileSync(path.join(mailboxDir, `${Date.now()}-${++count}.json`), JSON.stringify(email)),
       );
+      // The fake Stripe API on loopback with the plans' catalog (a test key: production accepts a
+      // loopback STRIPE_API_BASE only with one). Specs reach its /_fake/ controls at STRIPE_API_BASE.
+      const stripe = env.STRIPE_SECRET_KEY ? undefined : await startFakeStripe();
+      if (stripe) await setupStripeCatalog(createStripeClient(stripe.secretKey, new URL(stripe.url)));
       try {
         await run("npx", ["playwright", "test", ...passThrough], {
           EMAIL_SERVER: sink.url,
@@ -79,8 +86,16 @@ try {
           INTEGRATION_CREDENTIALS_KEY: randomBytes(32).toString("base64"),
           AUTH_URL: `http://localhost:${env.E2E_PORT}`,
           APP_URL: `http://localhost:${env.E2E_PORT}`,
+          ...(stripe
+            ? {
+                STRIPE_API_BASE: stripe.url,
+                STRIPE_SECRET_KEY: stripe.secretKey,
+                STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+              }
+            : {}),
         });
       } finally {
+        await stripe?.stop();
         await sink.stop();
       }
     }

@@ -11,6 +11,8 @@ export interface ConfigSettings {
   credentialsKey: string | undefined;
   /** STRIPE_API_BASE, if set. */
   stripeApiBase?: string;
+  /** STRIPE_SECRET_KEY, if set (a loopback STRIPE_API_BASE needs a test-mode key). */
+  stripeSecretKey?: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export function productionConfigProblems(settings: ConfigSettings): string[] {
   const stripeProblem = stripeApiBaseProblem({
     nodeEnv: settings.nodeEnv,
     apiBase: settings.stripeApiBase,
-    secretKey: undefined,
+    secretKey: settings.stripeSecretKey,
     webhookSecret: undefined,
   });
   if (stripeProblem) problems.push(stripeProblem);
@@ -47,6 +49,7 @@ export function currentProductionConfigProblems(): string[] {
     authSecret: env.AUTH_SECRET,
     credentialsKey: env.INTEGRATION_CREDENTIALS_KEY,
     stripeApiBase: env.STRIPE_API_BASE,
+    stripeSecretKey: env.STRIPE_SECRET_KEY,
   });
 }
 

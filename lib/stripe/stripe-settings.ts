@@ -32,15 +32,29 @@ export function paymentsOffMessage(missing: string[] = missingStripeVariables())
   return `Payments are not set up on this server: set ${missing.join(" and ")} to enable plan changes, Checkout and Stripe webhooks.`;
 }
 
+/** A test-mode key (`sk_test_…` or a restricted `rk_test_…`): it cannot move real money. */
+export function isTestModeKey(secretKey: string | undefined): boolean {
+  return Boolean(secretKey && /^(sk|rk)_test_/.test(secretKey));
+}
+
+/** 127.0.0.0/8, ::1 or localhost: a server on this machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 /**
  * Production talks to Stripe's own API only: a STRIPE_API_BASE that points elsewhere there would
- * send card and customer operations to an unknown server.
+ * send card and customer operations to an unknown server. One exception: a server on loopback
+ * together with a test-mode key, which is how the browser tests run the production build against
+ * the fake Stripe API (docs/decisions/012-stripe-prices-overage-and-test-server.md).
  */
 export function stripeApiBaseProblem(environment: StripeEnvironment): string | null {
   if (environment.nodeEnv !== "production" || !environment.apiBase) return null;
   const base = new URL(environment.apiBase);
   if (base.protocol === "https:" && base.hostname === "api.stripe.com") return null;
-  return "STRIPE_API_BASE (production uses Stripe's own API: unset it, or set https://api.stripe.com)";
+  if (isLoopbackHost(base.hostname) && isTestModeKey(environment.secretKey)) return null;
+  return "STRIPE_API_BASE (production uses Stripe's own API: unset it, or set https://api.stripe.com; a server on loopback only with a test-mode STRIPE_SECRET_KEY)";
 }
 
 /** Stripe's settings, or null while payments are off. */
