@@ -5,11 +5,13 @@ import { pruneIdempotencyKeys } from "../api/prune-idempotency-keys";
 import { retireExpiredApiKeys } from "../api-keys/retire-expired-keys";
 import { pruneEventOutbox } from "../events/prune-outbox";
 import { expireStaleInvitations } from "../team/expire-invitations";
+import { resetUsagePeriods } from "../usage/reset-usage-periods";
 
 export const EXPIRE_INVITATIONS = "expire-invitations";
 export const PRUNE_EVENT_OUTBOX = "prune-event-outbox";
 export const PRUNE_IDEMPOTENCY_KEYS = "prune-idempotency-keys";
 export const RETIRE_EXPIRED_API_KEYS = "retire-expired-api-keys";
+export const RESET_USAGE_PERIODS = "reset-usage-periods";
 
 export interface JobRunner {
   boss: PgBoss;
@@ -46,6 +48,8 @@ export async function startJobRunner(
       cron: "*/5 * * * *",
       run: async () => ({ retired: await retireExpiredApiKeys(db) }),
     },
+    // Workspaces Stripe does not bill move to their next period (docs/decisions/011-usage-metering.md).
+    { name: RESET_USAGE_PERIODS, cron: "*/10 * * * *", run: async () => ({ moved: await resetUsagePeriods(db) }) },
   ];
   for (const job of jobs) {
     await boss.createQueue(job.name);

@@ -23,14 +23,14 @@ export interface RecordUsageOptions {
 /**
  * THE usage service (docs/decisions/011-usage-metering.md): records one report of `traces` once per
  * `idempotencyKey` (a repeat answers as the first time), counted in the billing period containing
- * `at` — refused with `usage_limit_exceeded` (and nothing stored) when a plan without overage would go
+ * `at` (null: now; a repeat given no `at` matches on the traces alone) — refused with `usage_limit_exceeded` (and nothing stored) when a plan without overage would go
  * past its limit — and sends the usage alerts it raised after commit.
  */
 export async function recordUsage(
   workspaceId: string,
   traces: number,
   idempotencyKey: string,
-  at: Date = new Date(),
+  at: Date | null = null,
   options: RecordUsageOptions = {},
 ): Promise<UsageOutcome> {
   const [outcome] = await recordUsageBatch(workspaceId, [{ traces, idempotencyKey, at }], options);
