@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  usage_limit_exceeded: 429,
   internal: 500,
   not_implemented: 501,
   service_unavailable: 503,

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { CredentialsCipher } from "../lib/crypto/credentials-cipher";
 import type { Db } from "../lib/db/prisma";
+import { periodContaining } from "../lib/billing/billing-period";
 import { PLANS } from "../lib/billing/plans";
 
 /**
@@ -143,7 +144,8 @@ export function dailyUsageSeries(firstDay: Date, total: number, days = 30): { da
 
 export async function seedSampleData(db: Db, cipher: CredentialsCipher, now = new Date()): Promise<void> {
   const periodStart = new Date(startOfUtcDay(now).getTime() - 29 * DAY_MS);
-  const periodEnd = new Date(periodStart.getTime() + 31 * DAY_MS);
+  // The period starts on its anchor and ends one (clamped) month later (docs/decisions/011-usage-metering.md).
+  const periodEnd = periodContaining(periodStart, periodStart).end;
   const plan = PLANS.professional;
 
   await db.$transaction(async (tx) => {
@@ -207,6 +209,7 @@ export async function seedSampleData(db: Db, cipher: CredentialsCipher, now = ne
         overagePricePer1kTraces: plan.overagePer1k!,
         priceMonthly: plan.priceMonthly!,
         currency: "usd",
+        billingCycleAnchor: periodStart,
         currentPeriodStart: periodStart,
         currentPeriodEnd: periodEnd,
         billingEmail: SAMPLE_USERS[0].email,

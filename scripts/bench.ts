@@ -3,8 +3,8 @@
 // database of its own, the six queries through raw SQL and through the app's
 // data layer, with and without indexes; then the settings pages under load
 // side by side with a bare Next.js "floor" app (scripts/bench/floor), and
-// every target of docs/benchmarks.md with ✓/✗; then usage ingestion over HTTP (20 clients, one
-// workspace and 1,000 workspaces, totals checked exactly).
+// every target of docs/benchmarks.md with ✓/✗; then usage ingestion over HTTP and through the usage
+// service in process (20 clients, one workspace and 1,000 workspaces, totals checked exactly).
 //   npm run bench -- --workspaces 2000 --samples 100 --seconds 2   (small, as CI runs it)
 //   npm run bench -- --pages                                        (the pages part only, on an otherwise empty database)
 //   npm run bench -- --ingest                                       (the ingestion part only)

@@ -9,6 +9,7 @@ import {
 } from "../api/idempotency";
 import { systemDb } from "../db/prisma";
 import type { SqlRead } from "../db/sql-read";
+import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { principalOf } from "./actor";
 import { bearerHashOf } from "./bearer-hash";
@@ -33,7 +34,19 @@ export interface IngestDefinition<I extends { idempotencyKey: string }, T> {
     batch: ParsedBatch<I>,
     caller: CallerSql,
     guard: Prisma.Sql,
-  ) => SqlRead<ItemOutcome<T>[]>;
+    request: RequestContext,
+  ) => SqlRead<IngestWrite<T>>;
+}
+
+/** What the write answered per item, and what to do once it committed (emails). */
+export interface IngestWrite<T> {
+  items: ItemOutcome<T>[];
+  afterCommit?: () => Promise<void>;
+}
+
+/** A write with nothing to do after commit. */
+export function itemsOnly<T>(read: SqlRead<ItemOutcome<T>[]>): SqlRead<IngestWrite<T>> {
+  return { sql: read.sql, map: (rows) => ({ items: read.map(rows) }) };
 }
 
 /** SQL for the calling API key, evaluated inside the transaction (it sees only the bound workspace's keys). */
@@ -54,8 +67,10 @@ function callerSql(context: RequestContext): CallerSql {
  * POST /api/workspaces/{id}/usage and …/events (docs/decisions/009-idempotency-etags-and-ingestion.md):
  * one item or `{items: […]}` (up to 1,000), each answered on its own — `recorded` (the first time and
  * on every repeat of the same idempotency key) or `rejected` with why — while the valid items are
- * stored. 200 when every item was recorded, 207 when some were rejected. The checks and the write go in
- * one round trip (BEGIN, opening statement, [Idempotency-Key lookup,] the write, COMMIT).
+ * stored. 200 when every item was recorded, 207 when some were rejected; a single item (no `items`)
+ * refused by the plan's usage limit is a 429 `usage_limit_exceeded` with Retry-After
+ * (docs/decisions/011-usage-metering.md). The checks and the write go in one round trip (BEGIN, opening
+ * statement, [Idempotency-Key lookup,] the write, COMMIT); the write's after-commit step (emails) follows.
  */
 export function ingestRoute<I extends { idempotencyKey: string }, T>(
   definition: IngestDefinition<I, T>,
@@ -83,13 +98,21 @@ export function ingestRoute<I extends { idempotencyKey: string }, T>(
         actor,
       } = await runWorkspaceStatements(context, workspaceId, definition.permission, (id) => {
         const { batch, caller, prior } = prepared.get();
-        const write = definition.statement(id, batch, caller, prior?.unusedGuard ?? Prisma.sql`TRUE`);
+        const write = definition.statement(id, batch, caller, prior?.unusedGuard ?? Prisma.sql`TRUE`, context);
         return prior ? [prior.read, write] : [write];
       });
       const { idempotency, batch: parsed, prior } = prepared.get();
       prior?.answer(results[0] as never);
-      const written = results[results.length - 1] as ItemOutcome<T>[];
-      const items = orderOutcomes(parsed.size, [...written, ...parsed.rejected], parsed.duplicates);
+      const written = results[results.length - 1] as IngestWrite<T>;
+      await written.afterCommit?.();
+      const items = orderOutcomes(parsed.size, [...written.items, ...parsed.rejected], parsed.duplicates);
+      // One report refused by the plan's limit is the request's error: 429 with Retry-After.
+      const only = items[0];
+      if (parsed.single && only?.status === "rejected" && only.error.code === "usage_limit_exceeded") {
+        throw new AppError("usage_limit_exceeded", only.error.message, {
+          retryAfterSeconds: only.error.retryAfterSeconds,
+        });
+      }
       const rejected = items.filter((item) => item.status === "rejected").length;
       const status = rejected > 0 ? 207 : 200;
       const answer = { data: { items, recorded: items.length - rejected, rejected } };

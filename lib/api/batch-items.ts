@@ -11,7 +11,13 @@ export type ItemOutcome<T> =
       index: number;
       idempotencyKey: string | null;
       status: "rejected";
-      error: { code: "invalid_input" | "conflict"; message: string; fieldErrors?: FieldErrors };
+      error: {
+        code: "invalid_input" | "conflict" | "usage_limit_exceeded";
+        message: string;
+        fieldErrors?: FieldErrors;
+        /** usage_limit_exceeded: seconds until the billing period resets. */
+        retryAfterSeconds?: number;
+      };
     };
 
 /** One item or `{ items: [...] }`: the envelope is checked here, each item by its own schema. */
@@ -28,6 +34,8 @@ export interface ParsedBatch<T> {
   valid: { index: number; item: T }[];
   rejected: Extract<ItemOutcome<never>, { status: "rejected" }>[];
   size: number;
+  /** The body was one item, not `{items}` (a refusal of it is answered as the request's error). */
+  single: boolean;
 }
 
 /**
@@ -99,7 +107,7 @@ export function parseBatch<S extends z.ZodType<{ idempotencyKey: string }>>(
     firstByKey.set(parsed.data.idempotencyKey, { index, item: parsed.data });
     valid.push({ index, item: parsed.data });
   });
-  return { valid, rejected, duplicates, size: items.length };
+  return { valid, rejected, duplicates, size: items.length, single: !isEnvelope };
 }
 
 /** An item answered `rejected` with why (a conflict: its idempotency key stands for something else). */

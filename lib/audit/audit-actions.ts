@@ -44,6 +44,14 @@ export const AUDIT_ACTION_GROUPS = [
       { value: "api_key.expired", label: "API key expired" },
     ],
   },
+  {
+    label: "Usage",
+    all: { value: "usage.", label: "Any usage alert" },
+    actions: [
+      { value: "usage.threshold_reached", label: "80% of traces used" },
+      { value: "usage.limit_exceeded", label: "Trace limit reached" },
+    ],
+  },
 ] as const;
 
 export const KNOWN_AUDIT_ACTIONS: readonly string[] = AUDIT_ACTION_GROUPS.flatMap((group) =>

@@ -192,6 +192,28 @@ const sentences: [string, DescribableAuditEntry, string][] = [
     "The API key “CI deploys” expired",
   ],
   [
+    "usage reached 80% (the system raises the alert)",
+    entry({
+      action: "usage.threshold_reached",
+      actor: null,
+      targetType: "billing",
+      target: null,
+      after: { percent: 80, used: 8000, limit: 10000 },
+    }),
+    "The workspace used 80% of its traces: 8,000 of 10,000 traces this period",
+  ],
+  [
+    "usage reached the limit",
+    entry({
+      action: "usage.limit_exceeded",
+      actor: null,
+      targetType: "billing",
+      target: null,
+      after: { percent: 100, used: 10000, limit: 10000 },
+    }),
+    "The workspace reached its trace limit: 10,000 of 10,000 traces this period",
+  ],
+  [
     "long names from a snapshot are shortened",
     entry({ action: "workspace.created", targetType: "workspace", target: null, after: { name: "N".repeat(200) } }),
     `Adam Admin created the workspace “${"N".repeat(80)}…”`,

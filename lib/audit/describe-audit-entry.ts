@@ -45,6 +45,14 @@ function genericSentence(actor: string, entry: DescribableAuditEntry): string {
   return `${actor} performed “${words(entry.action.replaceAll(".", " ")) || "an unnamed action"}”`;
 }
 
+/** ": 8,000 of 10,000 traces this period" from a usage alert's snapshot (empty when it has no numbers). */
+function usageNumbers(after: unknown): string {
+  const { used, limit } = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
+  if (typeof used !== "number" || typeof limit !== "number") return "";
+  const format = new Intl.NumberFormat("en-US");
+  return `: ${format.format(used)} of ${format.format(limit)} traces this period`;
+}
+
 /**
  * One audit entry as a sentence naming who did it, to whom, and what changed:
  * "Adam Admin changed Mia Member's role: Member → Viewer". Pure; the names
@@ -102,6 +110,13 @@ export function describeAuditEntry(entry: DescribableAuditEntry): string {
     case "workspace.ownership_transferred": {
       const newOwner = personName(entry.target) ?? field(entry.after, "owner") ?? "another member";
       return `${actor} transferred ownership to ${newOwner}`;
+    }
+    case "usage.threshold_reached":
+    case "usage.limit_exceeded": {
+      const numbers = usageNumbers(entry.after);
+      return entry.action === "usage.limit_exceeded"
+        ? `The workspace reached its trace limit${numbers}`
+        : `The workspace used 80% of its traces${numbers}`;
     }
     default:
       return genericSentence(actor, entry);

@@ -13,6 +13,7 @@ import {
   PRUNE_EVENT_OUTBOX,
   PRUNE_IDEMPOTENCY_KEYS,
   RETIRE_EXPIRED_API_KEYS,
+  RESET_USAGE_PERIODS,
   startJobRunner,
   type JobRunner,
 } from "./job-runner";
@@ -134,5 +135,30 @@ describe("the job runner", () => {
       where: { workspaceId: ws.workspaceId, action: "api_key.expired" },
     });
     expect(entry).toMatchObject({ targetId: expired.id, actorUserId: null, before: { name: "Old CI" } });
+  });
+
+  it("moves ended periods every ten minutes (workspaces without a Stripe subscription)", async () => {
+    const schedules = await runner.boss.getSchedules(RESET_USAGE_PERIODS);
+    expect(schedules.map((s) => s.cron)).toEqual(["*/10 * * * *"]);
+    const ws = await createRoleWorkspace(db, "reset-periods");
+    const anchor = new Date(Date.now() - 40 * 86_400_000);
+    await db.billingConfig.update({
+      where: { workspaceId: ws.workspaceId },
+      data: {
+        billingCycleAnchor: anchor,
+        currentPeriodStart: anchor,
+        currentPeriodEnd: new Date(Date.now() - 5 * 86_400_000),
+        tracesCurrentMonth: 123n,
+      },
+    });
+    await runner.boss.send(RESET_USAGE_PERIODS, {});
+    const deadline = Date.now() + 20_000;
+    const row = () => db.billingConfig.findUniqueOrThrow({ where: { workspaceId: ws.workspaceId } });
+    while (Date.now() < deadline && (await row()).tracesCurrentMonth !== 0n)
+      await new Promise((r) => setTimeout(r, 200));
+    const moved = await row();
+    expect(moved.tracesCurrentMonth).toBe(0n);
+    expect(moved.currentPeriodStart.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(moved.currentPeriodEnd.getTime()).toBeGreaterThan(Date.now());
   });
 });

@@ -8,12 +8,14 @@ import { expireStaleInvitations } from "../team/expire-invitations";
 import { reconcileSubscriptions } from "../billing/reconcile-subscriptions";
 import { getStripe } from "../stripe/stripe-client";
 import { currentStripeSettings } from "../stripe/stripe-settings";
+import { resetUsagePeriods } from "../usage/reset-usage-periods";
 
 export const EXPIRE_INVITATIONS = "expire-invitations";
 export const PRUNE_EVENT_OUTBOX = "prune-event-outbox";
 export const PRUNE_IDEMPOTENCY_KEYS = "prune-idempotency-keys";
 export const RETIRE_EXPIRED_API_KEYS = "retire-expired-api-keys";
 export const RECONCILE_SUBSCRIPTIONS = "reconcile-subscriptions";
+export const RESET_USAGE_PERIODS = "reset-usage-periods";
 
 export interface JobRunner {
   boss: PgBoss;
@@ -56,6 +58,8 @@ export async function startJobRunner(
       cron: "23 4 * * *",
       run: async () => (currentStripeSettings() ? { ...(await reconcileSubscriptions(db, getStripe())) } : {}),
     },
+    // Workspaces Stripe does not bill move to their next period (docs/decisions/011-usage-metering.md).
+    { name: RESET_USAGE_PERIODS, cron: "*/10 * * * *", run: async () => ({ moved: await resetUsagePeriods(db) }) },
   ];
   for (const job of jobs) {
     await boss.createQueue(job.name);

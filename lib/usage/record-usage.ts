@@ -1,103 +1,98 @@
+import type pg from "pg";
 import { Prisma } from "../generated/prisma/client";
-import { rejectedItem, type ItemOutcome, type ParsedBatch } from "../api/batch-items";
-import { isoOrNull, type SqlRead } from "../db/sql-read";
+import type { ParsedBatch } from "../api/batch-items";
+import { AppError } from "../errors";
+import { pipelinedTransaction } from "../db/pipelined-transaction";
+import { systemDb, type Db } from "../db/prisma";
+import { readPool } from "../db/read-pool";
+import type { SqlRead } from "../db/sql-read";
+import { sendUsageAlerts } from "./send-usage-alerts";
 import type { UsageReport } from "./usage-schemas";
+import { usageRecordingStatement, type UsageItem, type UsageOutcome, type UsageRecording } from "./usage-recording";
 
-/** What a recorded report answers, the first time and every repeat. */
-export interface RecordedUsage {
-  traces: number;
-  /** The UTC day the traces count on. */
-  day: string;
+export type { RecordedUsage, UsageItem, UsageOutcome } from "./usage-recording";
+
+export interface RecordUsageOptions {
+  /** Where to run (default: the app's read pool, pipelined: one round trip). */
+  pool?: pg.Pool;
+  /** Where the after-commit step stamps the alert emails (default: the system client). */
+  db?: Db;
+  requestId?: string | null;
 }
 
 /**
- * Records usage reports in ONE statement (docs/decisions/009-idempotency-etags-and-ingestion.md): each
- * report is inserted once per idempotency key (a repeat inserts nothing), and what was inserted is
- * added to daily_usage and — when dated within the current billing period — to
- * billing_config.traces_current_month, in the same statement, so the counters are exact under any
- * concurrency. It runs behind the chokepoint's opening statement in one round trip; when the opening
- * did not bind this workspace (a refused caller), `input` is empty and nothing is written.
- * `guard` (SQL, true or false) stops the write, e.g. when an Idempotency-Key was already used.
+ * THE usage service (docs/decisions/011-usage-metering.md): records one report of `traces` once per
+ * `idempotencyKey` (a repeat answers as the first time), counted in the billing period containing
+ * `at` (null: now; a repeat given no `at` matches on the traces alone) — refused with `usage_limit_exceeded` (and nothing stored) when a plan without overage would go
+ * past its limit — and sends the usage alerts it raised after commit.
  */
-export function recordUsageStatement(
+export async function recordUsage(
   workspaceId: string,
-  batch: ParsedBatch<UsageReport>,
-  guard: Prisma.Sql = Prisma.sql`TRUE`,
-): SqlRead<ItemOutcome<RecordedUsage>[]> {
-  const items = batch.valid.map(({ index, item }) => ({
-    ord: index,
-    key: item.idempotencyKey,
-    traces: item.traces,
-    at: item.timestamp ?? null,
-  }));
-  return {
-    sql: Prisma.sql`
-      WITH input AS (
-        SELECT i.ord, i.key, i.traces, coalesce(i.at, now()) AS reported_at, i.at AS given_at,
-               (coalesce(i.at, now()) AT TIME ZONE 'UTC')::date AS day
-          FROM json_to_recordset(${JSON.stringify(items)}::json) AS i(ord int, key text, traces bigint, at timestamptz)
-         WHERE NULLIF(current_setting('app.workspace_id', true), '')::uuid = ${workspaceId}::uuid AND (${guard})
-      ), period AS (
-        SELECT current_period_start, current_period_end FROM billing_config WHERE workspace_id = ${workspaceId}::uuid
-      ), inserted AS (
-        INSERT INTO usage_reports (workspace_id, idempotency_key, traces, day, reported_at, counted_in_period)
-        SELECT ${workspaceId}::uuid, i.key, i.traces, i.day, i.reported_at,
-               coalesce((SELECT i.reported_at >= p.current_period_start AND i.reported_at < p.current_period_end
-                           FROM period p), false)
-          FROM input i
-        ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
-        RETURNING idempotency_key, traces, day, counted_in_period
-      ), daily AS (
-        INSERT INTO daily_usage (workspace_id, day, traces)
-        SELECT ${workspaceId}::uuid, day, sum(traces) FROM inserted GROUP BY day
-        ON CONFLICT (workspace_id, day) DO UPDATE SET traces = daily_usage.traces + excluded.traces
-        RETURNING 1
-      ), month AS (
-        UPDATE billing_config b SET traces_current_month = b.traces_current_month + s.total
-          FROM (SELECT sum(traces) AS total FROM inserted WHERE counted_in_period) s
-         WHERE b.workspace_id = ${workspaceId}::uuid AND s.total > 0
-        RETURNING 1
-      )
-      SELECT i.ord, i.key, i.traces AS sent_traces, i.given_at,
-             n.idempotency_key IS NOT NULL AS inserted, n.traces AS new_traces, n.day AS new_day,
-             e.traces AS old_traces, e.day AS old_day, e.reported_at AS old_reported_at,
-             (SELECT count(*) FROM daily) + (SELECT count(*) FROM month) AS writes
-        FROM input i
-        LEFT JOIN inserted n ON n.idempotency_key = i.key
-        LEFT JOIN usage_reports e ON e.workspace_id = ${workspaceId}::uuid AND e.idempotency_key = i.key
-       ORDER BY i.ord`,
-    map: (rows) =>
-      rows.map((row): ItemOutcome<RecordedUsage> => {
-        const index = Number(row.ord);
-        const idempotencyKey = String(row.key);
-        if (row.inserted) {
-          return { index, idempotencyKey, status: "recorded", traces: Number(row.new_traces), day: dayOf(row.new_day) };
-        }
-        if (row.old_traces === null || row.old_traces === undefined) {
-          // Another request recorded this key at the same moment (its row is newer than this statement).
-          return rejectedItem(
-            index,
-            idempotencyKey,
-            "A report with this idempotencyKey was being recorded at the same moment; repeat the request to see its outcome.",
-          );
-        }
-        const sameTraces = Number(row.old_traces) === Number(row.sent_traces);
-        const sameTime = row.given_at == null || isoOrNull(row.given_at) === isoOrNull(row.old_reported_at);
-        if (!sameTraces || !sameTime) {
-          return rejectedItem(
-            index,
-            idempotencyKey,
-            "This idempotencyKey was already used for a different report; nothing was changed.",
-          );
-        }
-        return { index, idempotencyKey, status: "recorded", traces: Number(row.old_traces), day: dayOf(row.old_day) };
-      }),
-  };
+  traces: number,
+  idempotencyKey: string,
+  at: Date | null = null,
+  options: RecordUsageOptions = {},
+): Promise<UsageOutcome> {
+  const [outcome] = await recordUsageBatch(workspaceId, [{ traces, idempotencyKey, at }], options);
+  return outcome!;
 }
 
-/** A DATE column from either driver (a Date at UTC midnight, or text) as YYYY-MM-DD. */
-function dayOf(value: unknown): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+/**
+ * The batch form: the items are decided in order (an item refused by the limit does not stop the
+ * next, smaller one), in one transaction and one round trip, and answered per item in their order.
+ */
+export async function recordUsageBatch(
+  workspaceId: string,
+  items: UsageItem[],
+  options: RecordUsageOptions = {},
+): Promise<UsageOutcome[]> {
+  for (const item of items) {
+    if (!Number.isSafeInteger(item.traces) || item.traces < 1 || !item.idempotencyKey) {
+      throw new AppError("invalid_input", "Each report needs whole traces (at least 1) and an idempotencyKey.");
+    }
+  }
+  if (items.length === 0) return [];
+  const read = usageRecordingStatement(workspaceId, items, { requestId: options.requestId });
+  // Trusted server code on the system connection: only the workspace is bound (record_usage writes
+  // nothing for any other); requests come through the chokepoint instead (usageIngestStatement).
+  const [, answer] = await pipelinedTransaction(options.pool ?? readPool(), [
+    { text: "SELECT set_config('app.workspace_id', $1, true)", values: [workspaceId] },
+    { text: read.sql.text, values: read.sql.values },
+  ]);
+  const recording = read.map(answer!.rows);
+  await afterUsageRecorded(workspaceId, recording, options.db);
+  return recording.items;
+}
+
+/** After commit: the alert emails (never thrown: the usage is recorded whatever the mail server does). */
+export async function afterUsageRecorded(workspaceId: string, recording: UsageRecording, db?: Db): Promise<void> {
+  if (recording.alerts.length === 0) return;
+  await sendUsageAlerts(db ?? systemDb(), workspaceId, recording);
+}
+
+/**
+ * The same recording for POST /api/workspaces/{id}/usage, sent behind the chokepoint's opening
+ * statement (docs/decisions/009-idempotency-etags-and-ingestion.md): the valid items of the request,
+ * answered with their place in it; `guard` stops the write (an Idempotency-Key already used).
+ */
+export function usageIngestStatement(
+  workspaceId: string,
+  batch: ParsedBatch<UsageReport>,
+  guard: Prisma.Sql,
+  requestId: string | null,
+): SqlRead<{ items: UsageOutcome[]; afterCommit: () => Promise<void> }> {
+  const read = usageRecordingStatement(
+    workspaceId,
+    batch.valid.map(({ item }) => ({ traces: item.traces, idempotencyKey: item.idempotencyKey, at: item.timestamp })),
+    { indexes: batch.valid.map(({ index }) => index), guard, requestId },
+  );
+  return {
+    sql: read.sql,
+    map: (rows) => {
+      const recording = read.map(rows);
+      return { items: recording.items, afterCommit: () => afterUsageRecorded(workspaceId, recording) };
+    },
+  };
 }
 
 /** Two reports of one batch are the same when they say the same thing. */

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { SessionUser } from "../access/session-user";
 import type { RequestContext } from "../access/request-context";
 import { writeAudit } from "../audit/write-audit";
+import { periodContaining } from "../billing/billing-period";
 import { PLANS } from "../billing/plans";
 import type { Db } from "../db/prisma";
 import type { CreateWorkspaceInput } from "./workspace-schemas";
@@ -29,8 +30,8 @@ export async function createWorkspace(
 ): Promise<{ id: string; name: string; slug: string }> {
   const free = PLANS.free;
   const now = new Date();
-  const periodEnd = new Date(now);
-  periodEnd.setUTCMonth(periodEnd.getUTCMonth() + 1);
+  // The first period starts now and anchors the later ones (docs/decisions/011-usage-metering.md).
+  const period = periodContaining(now, now);
   return db.$transaction(async (tx) => {
     const workspace = await tx.workspace.create({
       data: { name: input.name, slug: slugOf(input.name) },
@@ -60,8 +61,9 @@ export async function createWorkspace(
         apiKeysLimit: free.apiKeys,
         overageEnabled: false,
         priceMonthly: 0,
-        currentPeriodStart: now,
-        currentPeriodEnd: periodEnd,
+        billingCycleAnchor: now,
+        currentPeriodStart: period.start,
+        currentPeriodEnd: period.end,
         billingEmail: user.email,
       },
       select: { id: true },

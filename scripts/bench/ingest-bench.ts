@@ -1,7 +1,8 @@
 // Usage ingestion over HTTP against our production server (issue #11's benchmark): 20 clients post
 // usage reports back to back, first all to one workspace (the hot-row case: every report adds to the
 // same billing_config and daily_usage rows), then spread over 1,000 workspaces, one report per
-// request; then one workspace again with batches of 20 reports per request. At the end the totals
+// request; then one workspace again with batches of 20 reports per request; then the usage service
+// in process (no HTTP), one workspace and 1,000 workspaces (docs/decisions/011-usage-metering.md). At the end the totals
 // must be exact: every report answered "recorded" counted once, and nothing else. For scale, the
 // floor app's route (bare Next.js, JSON from memory, no database) under the same 20 clients: the
 // most requests per second any route can answer on this machine.
@@ -12,6 +13,8 @@ import type pg from "pg";
 import { generateApiKey } from "../../lib/api-keys/key-format";
 import { percentiles, type Percentiles } from "./stats";
 import { productionServerEnv, startServer, type ServerProcess } from "./server-process";
+import { createPool } from "../../lib/db/pools";
+import { loadService } from "./service-load";
 
 export interface IngestRun {
   name: string;
@@ -150,6 +153,8 @@ export async function runIngestBench(
   const hot = await createTenants(client, 1, "hot");
   const spread = await createTenants(client, 1000, "spread");
   const hotBatched = await createTenants(client, 1, "hot-batched");
+  const serviceHot = await createTenants(client, 1, "service-hot");
+  const serviceSpread = await createTenants(client, 1000, "service-spread");
   const warm = await createTenants(client, 1, "warm");
   const base = `http://127.0.0.1:${options.port}`;
   let server: ServerProcess | undefined;
@@ -183,6 +188,26 @@ export async function runIngestBench(
     }
     await server.stop();
     server = undefined;
+    // The same recording through the service in process (the usage service, no HTTP, no chokepoint).
+    const pool = createPool(databaseUrl, { pipeline: true });
+    try {
+      for (const [name, tenants] of [
+        ["Service in process, one workspace, 1 report per call", serviceHot],
+        ["Service in process, 1,000 workspaces, 1 report per call", serviceSpread],
+      ] as const) {
+        options.log(`  ${name}: ${options.concurrency} clients for ${options.seconds} s`);
+        const result = await loadService(pool, tenants, options);
+        runs.push({
+          name,
+          workspaces: tenants.length,
+          batch: 1,
+          ...result,
+          exact: await totalsAreExact(client, tenants),
+        });
+      }
+    } finally {
+      await pool.end();
+    }
     options.log(`  the floor app's route: ${options.concurrency} clients for ${options.seconds} s`);
     buildFloor(options.log);
     const floorServer = await startFloor(options.port);

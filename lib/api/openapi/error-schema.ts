@@ -13,7 +13,7 @@ export const apiErrorSchema = z
         description:
           "What went wrong, for programs: each code has one HTTP status (invalid_input 400, unauthorized 401, " +
           "forbidden 403, not_found 404, conflict 409, precondition_failed 412, payload_too_large 413, " +
-          "unsupported_media_type 415, rate_limited 429, internal 500, not_implemented 501).",
+          "unsupported_media_type 415, rate_limited 429, usage_limit_exceeded 429, internal 500, not_implemented 501).",
       }),
       message: z.string().meta({ description: "What went wrong, for people: safe to show as it is." }),
       fieldErrors: z
@@ -30,7 +30,8 @@ export const apiErrorSchema = z
         example: "0c5e7a52-1d3b-4e4f-9a57-3d2b8f6f4e21",
       }),
       retryAfterSeconds: z.number().int().positive().optional().meta({
-        description: "With rate_limited (and a conflict still in progress): when to try again, as Retry-After.",
+        description:
+          "With rate_limited and usage_limit_exceeded (and a conflict still in progress): when to try again, as Retry-After.",
       }),
     }),
   })

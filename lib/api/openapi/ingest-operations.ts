@@ -44,7 +44,10 @@ export const INGEST_OPERATIONS: Record<string, OperationSpec> = {
     description:
       "Reports traces the platform recorded, for billing: each report counts once per `idempotencyKey`, however " +
       `often it is sent. \`timestamp\` (default: now) decides the UTC day and the billing period; at most ${MAX_REPORT_AGE_DAYS} ` +
-      `days old. ${BATCH}`,
+      `days old. A plan without overage (Free) refuses a report that would take this period's traces past its ` +
+      "limit and stores nothing of it: one report answers **429** `usage_limit_exceeded` with `Retry-After` (seconds " +
+      "until the period resets); in a batch that item is `rejected` with that code and the items are decided in order. " +
+      `A repeat of a recorded key is never refused. ${BATCH}`,
     tag: "Ingestion",
     access: { kind: "workspace", permission: "usage:report" },
     path: workspacePathSchema,

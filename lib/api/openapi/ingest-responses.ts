@@ -8,9 +8,12 @@ const rejectedItemSchema = z.strictObject({
   idempotencyKey: z.string().nullable().meta({ description: "null when the item had none." }),
   status: z.literal("rejected"),
   error: z.strictObject({
-    code: z.enum(["invalid_input", "conflict"]),
+    code: z.enum(["invalid_input", "conflict", "usage_limit_exceeded"]),
     message: z.string(),
     fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+    retryAfterSeconds: z.number().int().positive().optional().meta({
+      description: "With usage_limit_exceeded: seconds until the billing period resets and the limit with it.",
+    }),
   }),
 });
 

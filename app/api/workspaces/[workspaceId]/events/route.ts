@@ -1,4 +1,4 @@
-import { ingestRoute } from "@/lib/access/ingest-route";
+import { ingestRoute, itemsOnly } from "@/lib/access/ingest-route";
 import { alertEventSchema } from "@/lib/events/event-schemas";
 import { ingestEventsStatement, sameAlertEvent } from "@/lib/events/ingest-events";
 
@@ -11,5 +11,6 @@ export const POST = ingestRoute({
   item: alertEventSchema,
   same: sameAlertEvent,
   maxBodyBytes: 6 * 1024 * 1024,
-  statement: (workspaceId, batch, caller, guard) => ingestEventsStatement(workspaceId, batch, caller.label, guard),
+  statement: (workspaceId, batch, caller, guard) =>
+    itemsOnly(ingestEventsStatement(workspaceId, batch, caller.label, guard)),
 });
