@@ -17,7 +17,8 @@ const stripeFake = () => fakeStripeControls(env.STRIPE_API_BASE!);
 async function ownerWorkspace(label: string, extra: { role: "admin" | "member" | "viewer" }[] = []) {
   const owner = await createUser(`${label}-owner`, "Olivia Owner");
   const others = [];
-  for (const [index, member] of extra.entries()) others.push({ user: await createUser(`${label}-${index}`), role: member.role });
+  for (const [index, member] of extra.entries())
+    others.push({ user: await createUser(`${label}-${index}`), role: member.role });
   const workspace = await createWorkspace(`Billing ${label} ${owner.id.slice(0, 4)}`, [
     { userId: owner.id, role: "owner" },
     ...others.map((o) => ({ userId: o.user.id, role: o.role })),
@@ -57,14 +58,19 @@ test("an owner sees plan, meters and chart, goes to Checkout, and a signed Strip
   await page.goto(billingPage(workspace.id));
 
   await expect(page.getByRole("heading", { name: "Current plan" })).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: "Traces" })).toHaveAttribute("aria-valuetext", "1,234 of 10,000 (12%)");
+  await expect(page.getByRole("progressbar", { name: "Traces" })).toHaveAttribute(
+    "aria-valuetext",
+    "1,234 of 10,000 (12%)",
+  );
   await expect(page.getByRole("progressbar", { name: "Team members" })).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "API keys" })).toBeVisible();
   const chart = page.getByRole("figure", { name: "Daily traces" });
   await expect(chart).toBeVisible();
   await expect(chart.getByText("Day (UTC)")).toBeVisible();
   await page.getByText("Show the numbers").click();
-  await expect(page.getByRole("table", { name: "Traces per day this period" }).getByRole("cell", { name: "1,234" })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Traces per day this period" }).getByRole("cell", { name: "1,234" }),
+  ).toBeVisible();
 
   const dialog = page.getByRole("alertdialog", { name: "Move to Starter?" });
   await clickUntil(page, "Choose Starter", () => expect(dialog).toBeVisible({ timeout: 2000 }));
@@ -83,16 +89,32 @@ test("an owner sees plan, meters and chart, goes to Checkout, and a signed Strip
   expect(await answer.json()).toEqual({ received: true, outcome: "applied" });
   const plan = page.getByRole("region", { name: "Current plan" });
   await expect(plan.getByText("Starter", { exact: true })).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByRole("progressbar", { name: "Traces" })).toHaveAttribute("aria-valuetext", "1,234 of 100,000 (1%)");
+  await expect(page.getByRole("progressbar", { name: "Traces" })).toHaveAttribute(
+    "aria-valuetext",
+    "1,234 of 100,000 (1%)",
+  );
   await expect(page.getByRole("button", { name: "Manage billing" })).toBeEnabled();
   await expect(page.getByRole("button", { name: "Cancel plan" })).toBeVisible();
 });
 
-test("usage reported through the API moves the Traces meter without a reload", async ({ page, context, baseURL, playwright }) => {
+test("usage reported through the API moves the Traces meter without a reload", async ({
+  page,
+  context,
+  baseURL,
+  playwright,
+}) => {
   const { owner, workspace } = await ownerWorkspace("live-usage");
   const key = generateApiKey();
   await db.apiKey.create({
-    data: { workspaceId: workspace.id, name: "Reporter", prefix: key.prefix, keyHash: key.hash, scopes: ["usage:write"], creatorRole: "owner", createdBy: owner.id },
+    data: {
+      workspaceId: workspace.id,
+      name: "Reporter",
+      prefix: key.prefix,
+      keyHash: key.hash,
+      scopes: ["usage:write"],
+      creatorRole: "owner",
+      createdBy: owner.id,
+    },
   });
   await signInAs(context, baseURL!, owner.id);
   await page.goto(billingPage(workspace.id));
@@ -110,10 +132,20 @@ test("usage reported through the API moves the Traces meter without a reload", a
 });
 
 test("a downgrade lists what would be over the new plan's limits first", async ({ page, context, baseURL }) => {
-  const { owner, workspace } = await ownerWorkspace("downgrade", [{ role: "admin" }, { role: "member" }, { role: "viewer" }]);
+  const { owner, workspace } = await ownerWorkspace("downgrade", [
+    { role: "admin" },
+    { role: "member" },
+    { role: "viewer" },
+  ]);
   await db.billingConfig.update({
     where: { workspaceId: workspace.id },
-    data: { planType: "starter", tracesPerMonthLimit: 100_000, teamMembersLimit: 10, apiKeysLimit: 5, tracesCurrentMonth: 25_000 },
+    data: {
+      planType: "starter",
+      tracesPerMonthLimit: 100_000,
+      teamMembersLimit: 10,
+      apiKeysLimit: 5,
+      tracesCurrentMonth: 25_000,
+    },
   });
   await signInAs(context, baseURL!, owner.id);
   await page.goto(billingPage(workspace.id));
@@ -129,7 +161,11 @@ test("a downgrade lists what would be over the new plan's limits first", async (
   expect((await db.billingConfig.findUniqueOrThrow({ where: { workspaceId: workspace.id } })).planType).toBe("starter");
 });
 
-test("an admin sees billing without plan controls; a member gets the no-access page", async ({ page, context, baseURL }) => {
+test("an admin sees billing without plan controls; a member gets the no-access page", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const { workspace, others } = await ownerWorkspace("roles", [{ role: "admin" }, { role: "member" }]);
   const [admin, member] = others;
   await signInAs(context, baseURL!, admin!.id);

@@ -57,7 +57,10 @@ export function BillingTab({
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       {paymentsOffMessage && (
-        <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 lg:col-span-2 dark:bg-amber-950 dark:text-amber-200">
+        <p
+          role="status"
+          className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 lg:col-span-2 dark:bg-amber-950 dark:text-amber-200"
+        >
           {paymentsOffMessage}
         </p>
       )}
@@ -97,7 +100,8 @@ function useCheckoutReturnToast() {
   const outcome = params.get("checkout");
   useEffect(() => {
     if (!outcome) return;
-    if (outcome === "success") toast.success("Checkout complete. The plan changes here as soon as Stripe confirms the subscription.");
+    if (outcome === "success")
+      toast.success("Checkout complete. The plan changes here as soon as Stripe confirms the subscription.");
     else if (outcome === "canceled") toast.info("Checkout canceled; nothing was charged and the plan is unchanged.");
     router.replace(window.location.pathname, { scroll: false });
   }, [outcome, router]);

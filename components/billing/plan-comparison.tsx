@@ -73,9 +73,7 @@ export function PlanComparison({
       {canManage && !paymentsOn && (
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Plan changes are off until payments are set up.</p>
       )}
-      {!canManage && (
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Only owners can change the plan.</p>
-      )}
+      {!canManage && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Only owners can change the plan.</p>}
       <ul className="mt-3 grid gap-4 md:grid-cols-3">
         {SELF_SERVE_PLANS.map((type) => {
           const plan = PLANS[type];

@@ -30,7 +30,9 @@ export function PlanSummary({ billing, now }: { billing: BillingOverview; now: n
         <Badge tone={STATUS_TONE[billing.planStatus] ?? "neutral"}>{billing.planStatus.replace("_", " ")}</Badge>
       </div>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        {billing.planType === "enterprise" ? "By contract" : `${moneyOf(billing.priceMonthly, billing.currency)} per month`}
+        {billing.planType === "enterprise"
+          ? "By contract"
+          : `${moneyOf(billing.priceMonthly, billing.currency)} per month`}
       </p>
       <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-2">
         <div>
@@ -55,13 +57,16 @@ export function PlanSummary({ billing, now }: { billing: BillingOverview; now: n
           <div>
             <dt className="text-zinc-500 dark:text-zinc-400">Scheduled change</dt>
             <dd>
-              Moves to {PLANS[billing.scheduledPlanType].name} on {dateOf.format(new Date(billing.scheduledPlanChangeAt))}
+              Moves to {PLANS[billing.scheduledPlanType].name} on{" "}
+              {dateOf.format(new Date(billing.scheduledPlanChangeAt))}
             </dd>
           </div>
         )}
         <div>
           <dt className="text-zinc-500 dark:text-zinc-400">Billing email</dt>
-          <dd className="break-all">{billing.billingEmail ?? "Not set (invoices go to the Stripe customer's email)"}</dd>
+          <dd className="break-all">
+            {billing.billingEmail ?? "Not set (invoices go to the Stripe customer's email)"}
+          </dd>
         </div>
       </dl>
     </Card>

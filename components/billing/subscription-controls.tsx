@@ -77,8 +77,8 @@ export function SubscriptionControls({
         onConfirm={() => setCancel(true)}
         description={
           <p>
-            The plan stays active until {end}. Then the workspace returns to the Free plan&apos;s limits (10,000 traces a
-            month, 3 members, 2 API keys). You can resume any time before then.
+            The plan stays active until {end}. Then the workspace returns to the Free plan&apos;s limits (10,000 traces
+            a month, 3 members, 2 API keys). You can resume any time before then.
           </p>
         }
       />

@@ -4,7 +4,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 export function NoAccess({ what, owner }: { what: string; owner?: string | null }) {
   return (
     <EmptyState title="You do not have access to this page">
-      {what} {owner ? `Ask ${owner}, an owner of this workspace, if you need it.` : "Ask an owner of this workspace if you need it."}
+      {what}{" "}
+      {owner
+        ? `Ask ${owner}, an owner of this workspace, if you need it.`
+        : "Ask an owner of this workspace if you need it."}
     </EmptyState>
   );
 }

@@ -14,7 +14,11 @@ export type { DeactivatedAccess };
 
 export type PageLoad<T> =
   | { allowed: true; data: T; role: Role; memberId: string }
-  | { allowed: false; deactivated?: DeactivatedAccess; /** An owner to ask (a refused member may see the team). */ ownerName?: string | null };
+  | {
+      allowed: false;
+      deactivated?: DeactivatedAccess;
+      /** An owner to ask (a refused member may see the team). */ ownerName?: string | null;
+    };
 
 /**
  * Server components load workspace data through the same chokepoint as

@@ -101,21 +101,25 @@ export async function applySubscriptionState(
       last_stripe_event_created_at = GREATEST(last_stripe_event_created_at, ${source.eventCreated ?? null}::timestamptz)
     WHERE workspace_id = ${workspaceId}::uuid`;
   if (state.periodStart && state.periodEnd) {
-    await applyBillingPeriod(tx, workspaceId, state.periodStart, state.periodEnd);
+    // A later period starts the count again; otherwise Stripe's dates are taken as they are (a
+    // subscription begun within the free period's first second, an end Stripe moved), counts kept.
+    const moved = await applyBillingPeriod(tx, workspaceId, state.periodStart, state.periodEnd);
+    if (!moved) {
+      await tx.$executeRaw`
+        UPDATE billing_config SET current_period_start = ${state.periodStart}, current_period_end = ${state.periodEnd}
+         WHERE workspace_id = ${workspaceId}::uuid
+           AND (current_period_start, current_period_end) IS DISTINCT FROM (${state.periodStart}::timestamptz, ${state.periodEnd}::timestamptz)`;
+    }
   }
 
   if (changed) {
-    await writeAudit(
-      tx,
-      source.actor ?? { workspaceId, user: null },
-      {
-        action: planChanged ? "billing.plan_changed" : "billing.subscription_updated",
-        targetType: "billing",
-        targetId: workspaceId,
-        before,
-        after: { ...after, source: source.reason, stripeEvent: source.eventId ?? null },
-      },
-    );
+    await writeAudit(tx, source.actor ?? { workspaceId, user: null }, {
+      action: planChanged ? "billing.plan_changed" : "billing.subscription_updated",
+      targetType: "billing",
+      targetId: workspaceId,
+      before,
+      after: { ...after, source: source.reason, stripeEvent: source.eventId ?? null },
+    });
   }
   if (planChanged) {
     await publishEvent(tx, workspaceId, "billing.plan_changed", {
@@ -125,6 +129,12 @@ export async function applySubscriptionState(
     });
   }
   return changed
-    ? { workspaceId, fromPlan: current.plan_type, toPlan: state.planType, fromStatus: before.status, toStatus: after.status }
+    ? {
+        workspaceId,
+        fromPlan: current.plan_type,
+        toPlan: state.planType,
+        fromStatus: before.status,
+        toStatus: after.status,
+      }
     : null;
 }

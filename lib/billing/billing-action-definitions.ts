@@ -107,7 +107,9 @@ export const changePlanAction = defineWorkspaceAction({
     const subscriptionId = row.stripeSubscriptionId;
     if (direction === "same") {
       // Back to the current plan: drop the pending downgrade or cancellation.
-      const subscription = await askStripe("resume the plan", () => setCancelAtPeriodEnd(stripe, subscriptionId, false));
+      const subscription = await askStripe("resume the plan", () =>
+        setCancelAtPeriodEnd(stripe, subscriptionId, false),
+      );
       await applyAnswer(workspaceId, actor, subscription, "plan_kept");
       return { kind: "changed", plan };
     }
@@ -150,7 +152,9 @@ export const openBillingPortalAction = defineWorkspaceAction({
   },
   afterCommit: async ({ customerId }, { workspaceId }) => {
     const stripe = getStripe();
-    return { url: await askStripe("open the billing portal", () => createPortalSession(stripe, workspaceId, customerId)) };
+    return {
+      url: await askStripe("open the billing portal", () => createPortalSession(stripe, workspaceId, customerId)),
+    };
   },
 });
 
@@ -169,7 +173,8 @@ export const updateBillingAction = defineWorkspaceAction({
       requireSubscription(row.stripeSubscriptionId);
     }
     if (input.billingEmail !== undefined && input.billingEmail !== row.billingEmail) {
-      await ctx.tx.$executeRaw`UPDATE billing_config SET billing_email = ${input.billingEmail} WHERE workspace_id = ${ctx.workspaceId}::uuid`;
+      await ctx.tx
+        .$executeRaw`UPDATE billing_config SET billing_email = ${input.billingEmail} WHERE workspace_id = ${ctx.workspaceId}::uuid`;
       await writeAudit(ctx.tx, auditActorOf(ctx), {
         action: "billing.email_changed",
         targetType: "billing",
@@ -184,7 +189,9 @@ export const updateBillingAction = defineWorkspaceAction({
     const stripe = currentStripeSettings() ? getStripe() : null;
     if (stripe && input.billingEmail !== undefined && row.stripeCustomerId) {
       const customerId = row.stripeCustomerId;
-      await askStripe("update the billing email", () => stripe.customers.update(customerId, { email: input.billingEmail }));
+      await askStripe("update the billing email", () =>
+        stripe.customers.update(customerId, { email: input.billingEmail }),
+      );
     }
     if (stripe && input.cancelAtPeriodEnd !== undefined && row.stripeSubscriptionId) {
       const subscriptionId = row.stripeSubscriptionId;
@@ -201,4 +208,9 @@ export const updateBillingAction = defineWorkspaceAction({
   },
 });
 
-export const BILLING_ACTIONS = [changePlanAction, previewPlanChangeAction, openBillingPortalAction, updateBillingAction];
+export const BILLING_ACTIONS = [
+  changePlanAction,
+  previewPlanChangeAction,
+  openBillingPortalAction,
+  updateBillingAction,
+];

@@ -97,7 +97,12 @@ export function forecastOf(used: number, start: Date, end: Date, now: Date = new
 }
 
 /** The plan's price plus what the traces past the limit would cost at the overage rate. */
-export function projectedBillOf(price: number, traces: number, limit: number | null, overagePer1k: number | null): number {
+export function projectedBillOf(
+  price: number,
+  traces: number,
+  limit: number | null,
+  overagePer1k: number | null,
+): number {
   if (limit === null || overagePer1k === null || traces <= limit) return price;
   return Math.round((price + ((traces - limit) / 1000) * overagePer1k) * 100) / 100;
 }

@@ -20,7 +20,12 @@ const billingPageOf = (workspaceId: string) => `${env.APP_URL.replace(/\/$/, "")
  */
 export async function ensureStripeCustomer(
   stripe: Stripe,
-  workspace: { workspaceId: string; workspaceName: string; stripeCustomerId: string | null; billingEmail: string | null },
+  workspace: {
+    workspaceId: string;
+    workspaceName: string;
+    stripeCustomerId: string | null;
+    billingEmail: string | null;
+  },
   fallbackEmail: string | null,
 ): Promise<string> {
   if (workspace.stripeCustomerId) return workspace.stripeCustomerId;
@@ -62,7 +67,11 @@ export async function createCheckoutSession(
 }
 
 /** An upgrade, applied now with proration: both items move to the new plan's prices. */
-export async function upgradeSubscription(stripe: Stripe, subscriptionId: string, plan: PlanType): Promise<Stripe.Subscription> {
+export async function upgradeSubscription(
+  stripe: Stripe,
+  subscriptionId: string,
+  plan: PlanType,
+): Promise<Stripe.Subscription> {
   const prices = await resolvePlanPrices(stripe, plan);
   const current = await stripe.subscriptions.retrieve(subscriptionId);
   const base = baseItemOf(current);
@@ -119,7 +128,10 @@ export async function setCancelAtPeriodEnd(
 
 /** The Customer Portal (payment methods, invoices), returning to the Billing tab. */
 export async function createPortalSession(stripe: Stripe, workspaceId: string, customerId: string): Promise<string> {
-  const session = await stripe.billingPortal.sessions.create({ customer: customerId, return_url: billingPageOf(workspaceId) });
+  const session = await stripe.billingPortal.sessions.create({
+    customer: customerId,
+    return_url: billingPageOf(workspaceId),
+  });
   return session.url;
 }
 

@@ -14,7 +14,10 @@ export async function askStripe<T>(what: string, call: () => Promise<T>): Promis
     if (error instanceof AppError) throw error;
     if (error instanceof PaymentsOffError) throw new AppError("service_unavailable", error.message);
     if (error instanceof Stripe.errors.StripeError) {
-      logger.error({ stripe: { type: error.type, code: error.code, status: error.statusCode, message: error.message } }, `stripe: ${what} failed`);
+      logger.error(
+        { stripe: { type: error.type, code: error.code, status: error.statusCode, message: error.message } },
+        `stripe: ${what} failed`,
+      );
       throw new AppError(
         "service_unavailable",
         `Stripe could not ${what} just now; nothing was changed. Try again in a minute${error.requestId ? ` (Stripe request ${error.requestId})` : ""}.`,

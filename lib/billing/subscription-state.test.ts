@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { planStatusOf } from "./stripe-status";
-import { planOfLookupKey, subscriptionStateOf } from "./subscription-state";
+import { subscriptionStateOf } from "./subscription-state";
 
 const at = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
@@ -81,11 +81,5 @@ describe("a subscription's state", () => {
 
   it("refuses a price it cannot place instead of guessing a plan", () => {
     expect(() => subscriptionStateOf(subscription({}, "someone_elses_price"))).toThrow(/stripe:setup/);
-  });
-
-  it("knows every plan's lookup keys", () => {
-    expect(planOfLookupKey("professional_monthly")).toBe("professional");
-    expect(planOfLookupKey("professional_overage")).toBe("professional");
-    expect(planOfLookupKey(null)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
-import { PLANS, isPlanType, type PlanType } from "./plans";
+import { planOfPrice } from "../stripe/price-catalog";
+import type { PlanType } from "./plans";
 import { planStatusOf, type PlanStatus } from "./stripe-status";
 
 /** What our billing row should say, read from Stripe's current subscription. */
@@ -22,15 +23,6 @@ const fromUnix = (seconds: number | null | undefined) => (seconds ? new Date(sec
 const idOf = (value: string | { id: string } | null | undefined) =>
   value == null ? null : typeof value === "string" ? value : value.id;
 
-/** The plan a price belongs to: by its lookup key (`npm run stripe:setup` sets them). */
-export function planOfLookupKey(lookupKey: string | null | undefined): PlanType | null {
-  if (!lookupKey) return null;
-  for (const plan of Object.values(PLANS)) {
-    if (plan.stripe?.monthlyLookupKey === lookupKey || plan.stripe?.overageLookupKey === lookupKey) return plan.type;
-  }
-  return null;
-}
-
 /** The licensed (non-metered) item: the plan's monthly price. */
 export function baseItemOf(subscription: Stripe.Subscription): Stripe.SubscriptionItem | null {
   return subscription.items.data.find((item) => item.price.recurring?.usage_type !== "metered") ?? null;
@@ -38,7 +30,7 @@ export function baseItemOf(subscription: Stripe.Subscription): Stripe.Subscripti
 
 export function subscriptionStateOf(subscription: Stripe.Subscription): SubscriptionState {
   const base = baseItemOf(subscription);
-  const planType = planOfLookupKey(base?.price.lookup_key) ?? metadataPlan(subscription);
+  const planType = base ? planOfPrice(base.price) : null;
   if (!planType) {
     throw new Error(
       `Subscription ${subscription.id} has no price with a known lookup key; run \`npm run stripe:setup\` and sell only its prices.`,
@@ -59,9 +51,4 @@ export function subscriptionStateOf(subscription: Stripe.Subscription): Subscrip
     canceledAt: fromUnix(subscription.canceled_at),
     hasSchedule: !canceled && subscription.schedule != null,
   };
-}
-
-function metadataPlan(subscription: Stripe.Subscription): PlanType | null {
-  const plan = subscription.metadata?.plan;
-  return isPlanType(plan) ? plan : null;
 }

@@ -13,7 +13,10 @@ export const stripeControls = () => fakeStripeControls(env.STRIPE_API_BASE!);
 
 /** A customer stored on the workspace's billing row, as "Change plan" would have made it. */
 export async function giveWorkspaceCustomer(db: Db, workspaceId: string): Promise<string> {
-  const customer = await getStripe().customers.create({ email: `billing-${workspaceId}@example.com`, metadata: { workspace_id: workspaceId } });
+  const customer = await getStripe().customers.create({
+    email: `billing-${workspaceId}@example.com`,
+    metadata: { workspace_id: workspaceId },
+  });
   await db.billingConfig.update({ where: { workspaceId }, data: { stripeCustomerId: customer.id } });
   return customer.id;
 }

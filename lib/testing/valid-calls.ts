@@ -109,7 +109,11 @@ export const ACTION_SETUPS: Record<string, (db: Db, role: Role) => Promise<Valid
   },
   updateBilling: async (db) => {
     const ws = await createRoleWorkspace(db, "valid-call");
-    return { ws, input: { workspaceId: ws.workspaceId, billingEmail: "billing@valid.example" }, workspaces: [ws.workspaceId] };
+    return {
+      ws,
+      input: { workspaceId: ws.workspaceId, billingEmail: "billing@valid.example" },
+      workspaces: [ws.workspaceId],
+    };
   },
   acceptInvitation: async (db, role) => {
     // An invitation for the caller to another workspace.

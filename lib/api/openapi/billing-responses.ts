@@ -27,10 +27,23 @@ export const billingOverviewSchema = z
     billingEmail: z.email().nullable(),
     hasSubscription: z.boolean().meta({ description: "Whether a Stripe subscription backs the plan." }),
     hasCustomer: z.boolean().meta({ description: "Whether the workspace has a Stripe customer (invoices, portal)." }),
-    overagePer1k: z.number().min(0).nullable().meta({ description: "USD per 1,000 traces past the limit; null: a hard limit." }),
-    forecastTraces: z.number().int().min(0).meta({ description: "Traces at the period's end at this period's rate so far." }),
-    projectedBill: z.number().min(0).meta({ description: "The plan's price plus the forecast's overage, in the plan's currency." }),
-    overageReportedThrough: nullableTimestampSchema.meta({ description: "Overage sent to Stripe's billing meter up to this hour." }),
+    overagePer1k: z
+      .number()
+      .min(0)
+      .nullable()
+      .meta({ description: "USD per 1,000 traces past the limit; null: a hard limit." }),
+    forecastTraces: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: "Traces at the period's end at this period's rate so far." }),
+    projectedBill: z
+      .number()
+      .min(0)
+      .meta({ description: "The plan's price plus the forecast's overage, in the plan's currency." }),
+    overageReportedThrough: nullableTimestampSchema.meta({
+      description: "Overage sent to Stripe's billing meter up to this hour.",
+    }),
     meters: z.strictObject({ traces: meterSchema, teamMembers: meterSchema, apiKeys: meterSchema }),
     dailyUsage: z.array(z.strictObject({ day: z.iso.date(), traces: z.number().int().min(0) })).meta({
       description: "Traces per UTC day of the current period.",
@@ -44,7 +57,5 @@ export const billingOverviewResponse = dataEnvelope(
 
 /** PATCH /billing: the billing email and cancellation state after the change. */
 export const billingUpdateResponse = dataEnvelope(
-  z
-    .strictObject({ billingEmail: z.email().nullable(), cancelAtPeriodEnd: z.boolean() })
-    .meta({ id: "BillingUpdate" }),
+  z.strictObject({ billingEmail: z.email().nullable(), cancelAtPeriodEnd: z.boolean() }).meta({ id: "BillingUpdate" }),
 );

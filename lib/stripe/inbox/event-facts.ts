@@ -8,7 +8,13 @@ export interface EventFacts {
   subscriptionId: string | null;
   /** The workspace our own Checkout session or subscription named (client_reference_id / metadata). */
   workspaceHint: string | null;
-  invoice: { attempt: number; amountDue: number; currency: string; nextAttempt: Date | null; url: string | null } | null;
+  invoice: {
+    attempt: number;
+    amountDue: number;
+    currency: string;
+    nextAttempt: Date | null;
+    url: string | null;
+  } | null;
 }
 
 const idOf = (value: string | { id: string } | null | undefined) =>

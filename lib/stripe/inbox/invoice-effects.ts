@@ -6,7 +6,14 @@ import type { EventFacts } from "./event-facts";
 
 /** An email to the workspace's owners, sent after the event's effect committed. */
 export type BillingNotice =
-  | { kind: "payment_failed"; workspaceId: string; attempt: number; amountDue: number; currency: string; nextAttempt: Date | null }
+  | {
+      kind: "payment_failed";
+      workspaceId: string;
+      attempt: number;
+      amountDue: number;
+      currency: string;
+      nextAttempt: Date | null;
+    }
   | { kind: "payment_action_required"; workspaceId: string; url: string | null }
   | { kind: "trial_will_end"; workspaceId: string; trialEndsAt: Date | null };
 
@@ -36,7 +43,12 @@ export async function applyInvoiceEffects(
     await writeAudit(
       tx,
       { workspaceId, user: null },
-      { action: "billing.payment_failed", targetType: "billing", targetId: workspaceId, after: { ...details, stripeEvent: event.id } },
+      {
+        action: "billing.payment_failed",
+        targetType: "billing",
+        targetId: workspaceId,
+        after: { ...details, stripeEvent: event.id },
+      },
     );
     return [{ kind: "payment_failed", workspaceId, ...facts.invoice }];
   }
@@ -44,13 +56,24 @@ export async function applyInvoiceEffects(
     await writeAudit(
       tx,
       { workspaceId, user: null },
-      { action: "billing.payment_action_required", targetType: "billing", targetId: workspaceId, after: { stripeEvent: event.id } },
+      {
+        action: "billing.payment_action_required",
+        targetType: "billing",
+        targetId: workspaceId,
+        after: { stripeEvent: event.id },
+      },
     );
     return [{ kind: "payment_action_required", workspaceId, url: facts.invoice.url }];
   }
   if (facts.type === "customer.subscription.trial_will_end") {
     const trialEndsAt = subscription?.trial_end ? new Date(subscription.trial_end * 1000) : null;
-    await publishEvent(tx, workspaceId, "billing.trial_ending", { trialEndsAt: trialEndsAt?.toISOString() ?? null }, "warning");
+    await publishEvent(
+      tx,
+      workspaceId,
+      "billing.trial_ending",
+      { trialEndsAt: trialEndsAt?.toISOString() ?? null },
+      "warning",
+    );
     return [{ kind: "trial_will_end", workspaceId, trialEndsAt }];
   }
   return [];

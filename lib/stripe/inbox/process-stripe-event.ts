@@ -25,7 +25,11 @@ export interface ProcessedEvent {
  * the workspace changes nothing. A failure rolls everything back, records the attempt, and throws
  * (the route answers 500 and Stripe retries).
  */
-export async function processStripeEvent(db: PrismaClient, stripe: Stripe, event: Stripe.Event): Promise<ProcessedEvent> {
+export async function processStripeEvent(
+  db: PrismaClient,
+  stripe: Stripe,
+  event: Stripe.Event,
+): Promise<ProcessedEvent> {
   const [seen] = await db.$queryRaw<{ processed_at: Date | null }[]>`
     SELECT processed_at FROM stripe_events WHERE id = ${event.id}`;
   if (seen?.processed_at) return { outcome: "duplicate", workspaceId: null, change: null };
@@ -53,7 +57,8 @@ export async function processStripeEvent(db: PrismaClient, stripe: Stripe, event
       },
       { timeout: 15_000 },
     );
-    if (result.outcome === "unhandled") logger.info({ stripeEvent: event.id, type: event.type }, "stripe event not handled");
+    if (result.outcome === "unhandled")
+      logger.info({ stripeEvent: event.id, type: event.type }, "stripe event not handled");
     if (result.outcome === "no_workspace") {
       logger.warn({ stripeEvent: event.id, type: event.type }, "stripe event names no workspace of ours");
     }
@@ -71,7 +76,12 @@ async function applyEvent(
   event: Stripe.Event,
   facts: EventFacts | null,
   subscription: Stripe.Subscription | null,
-): Promise<{ outcome: InboxOutcome; workspaceId: string | null; change: BillingChange | null; notices: BillingNotice[] }> {
+): Promise<{
+  outcome: InboxOutcome;
+  workspaceId: string | null;
+  change: BillingChange | null;
+  notices: BillingNotice[];
+}> {
   if (!facts) return { outcome: "unhandled", workspaceId: null, change: null, notices: [] };
   const workspaceId = await workspaceOf(tx, facts);
   if (!workspaceId) return { outcome: "no_workspace", workspaceId: null, change: null, notices: [] };

@@ -5,7 +5,8 @@ import { paymentActionRequiredEmail, paymentFailedEmail, trialEndingEmail } from
 import { logger } from "../../logger";
 import type { BillingNotice } from "./invoice-effects";
 
-export const billingUrlOf = (workspaceId: string) => `${env.APP_URL.replace(/\/$/, "")}/w/${workspaceId}/settings/billing`;
+export const billingUrlOf = (workspaceId: string) =>
+  `${env.APP_URL.replace(/\/$/, "")}/w/${workspaceId}/settings/billing`;
 
 /** Emails each notice to the workspace's active owners; a failure is logged, never thrown. */
 export async function sendBillingNotices(notices: BillingNotice[]): Promise<void> {
@@ -20,7 +21,11 @@ export async function sendBillingNotices(notices: BillingNotice[]): Promise<void
         FROM team_members m JOIN users u ON u.id = m.user_id JOIN workspaces w ON w.id = m.workspace_id
        WHERE m.workspace_id = ${notice.workspaceId}::uuid AND m.role = 'owner' AND m.status = 'active'`;
     for (const owner of owners) {
-      const common = { to: owner.email, workspaceName: owner.workspace_name, billingUrl: billingUrlOf(notice.workspaceId) };
+      const common = {
+        to: owner.email,
+        workspaceName: owner.workspace_name,
+        billingUrl: billingUrlOf(notice.workspaceId),
+      };
       const message =
         notice.kind === "payment_failed"
           ? paymentFailedEmail({ ...common, ...notice })

@@ -22,15 +22,23 @@ afterAll(() => sink.restore());
 
 const post = async (event: unknown, signature?: string | null) => {
   const response = await route.POST(webhookRequest(event, signature));
-  return { status: response.status, body: (await response.json()) as { outcome?: string; error?: { message: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { outcome?: string; error?: { message: string } },
+  };
 };
 const billingOf = (workspaceId: string) => db.billingConfig.findUniqueOrThrow({ where: { workspaceId } });
 const inboxRows = (id: string) => db.stripeEvent.findMany({ where: { id } });
-const outboxOf = (workspaceId: string, eventType: string) => db.eventOutbox.findMany({ where: { workspaceId, eventType } });
+const outboxOf = (workspaceId: string, eventType: string) =>
+  db.eventOutbox.findMany({ where: { workspaceId, eventType } });
 
 describe("the signature gate", () => {
   it("refuses a missing, wrong or stale signature with 400 and stores nothing", async () => {
-    const event = stripeEvent("customer.subscription.updated", { id: "sub_x", object: "subscription", customer: "cus_x" });
+    const event = stripeEvent("customer.subscription.updated", {
+      id: "sub_x",
+      object: "subscription",
+      customer: "cus_x",
+    });
     const payload = JSON.stringify(event);
     const stale = Stripe.webhooks.generateTestHeaderString({
       payload,
@@ -74,7 +82,9 @@ describe("each event applies once", () => {
     expect(billing.currentPeriodEnd.getTime()).toBe(subscription.items.data[0]!.current_period_end * 1000);
     const changed = await outboxOf(ws.workspaceId, "billing.plan_changed");
     expect(changed.map((e) => e.payload)).toEqual([{ from: "free", to: "starter", status: "active" }]);
-    const audit = await db.auditLog.findMany({ where: { workspaceId: ws.workspaceId, action: "billing.plan_changed" } });
+    const audit = await db.auditLog.findMany({
+      where: { workspaceId: ws.workspaceId, action: "billing.plan_changed" },
+    });
     expect(audit).toHaveLength(1);
   });
 
@@ -93,7 +103,9 @@ describe("each event applies once", () => {
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
     expect(answers.filter((a) => a.body.outcome === "applied")).toHaveLength(1);
     expect(answers.filter((a) => a.body.outcome === "duplicate")).toHaveLength(9);
-    expect(await inboxRows(event.id)).toMatchObject([{ outcome: "applied", attempts: 1, workspaceId: ws2.workspaceId }]);
+    expect(await inboxRows(event.id)).toMatchObject([
+      { outcome: "applied", attempts: 1, workspaceId: ws2.workspaceId },
+    ]);
     expect(await outboxOf(ws2.workspaceId, "billing.plan_changed")).toHaveLength(1);
   });
 });
@@ -156,7 +168,9 @@ describe("payment failures and cancellation", () => {
     expect(sink.messages.filter((m) => m.to.includes(ws.actors.admin.email))).toHaveLength(0);
 
     // Paid after all: invoice.paid retrieves the (active) subscription and clears past due.
-    expect((await post(stripeEvent("invoice.paid", { ...invoice, id: `${invoice.id}_paid` }))).body.outcome).toBe("applied");
+    expect((await post(stripeEvent("invoice.paid", { ...invoice, id: `${invoice.id}_paid` }))).body.outcome).toBe(
+      "applied",
+    );
     expect((await billingOf(ws.workspaceId)).planStatus).toBe("active");
   });
 
@@ -168,7 +182,14 @@ describe("payment failures and cancellation", () => {
     expect(event?.type).toBe("customer.subscription.deleted");
     expect((await post(event)).body.outcome).toBe("applied");
     const billing = await billingOf(ws.workspaceId);
-    expect(billing).toMatchObject({ planType: "free", planStatus: "canceled", stripeSubscriptionId: null, teamMembersLimit: 3, apiKeysLimit: 2, overageEnabled: false });
+    expect(billing).toMatchObject({
+      planType: "free",
+      planStatus: "canceled",
+      stripeSubscriptionId: null,
+      teamMembersLimit: 3,
+      apiKeysLimit: 2,
+      overageEnabled: false,
+    });
     expect(Number(billing.tracesPerMonthLimit)).toBe(10_000);
   });
 });
@@ -178,7 +199,13 @@ describe("a failure rolls back and the retry applies", () => {
     const ws = await createRoleWorkspace(db, "inbox-throw");
     const { subscription, events } = await subscribeInStripe(db, ws.workspaceId, "starter");
     // A price the app cannot place: applying throws inside the transaction.
-    await getStripe().prices.create({ currency: "usd", unit_amount: 100, recurring: { interval: "month" }, product_data: { name: "Mystery" }, lookup_key: `mystery_${ws.workspaceId}` });
+    await getStripe().prices.create({
+      currency: "usd",
+      unit_amount: 100,
+      recurring: { interval: "month" },
+      product_data: { name: "Mystery" },
+      lookup_key: `mystery_${ws.workspaceId}`,
+    });
     await stripeControls().changeSubscription(subscription.id, { price_lookup_key: `mystery_${ws.workspaceId}` });
     const completed = events.find((e) => e.type === "checkout.session.completed")!;
     const failed = await post(completed);

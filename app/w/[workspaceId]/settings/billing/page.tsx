@@ -18,7 +18,8 @@ export default async function BillingPage({ params }: { params: Promise<{ worksp
     `/w/${workspaceId}/settings/billing`,
     billingOverviewRead,
   );
-  if (!load.allowed) return <NoAccess what="Billing and usage are visible to owners and admins." owner={load.ownerName} />;
+  if (!load.allowed)
+    return <NoAccess what="Billing and usage are visible to owners and admins." owner={load.ownerName} />;
   if (!load.data) return <EmptyState title="No billing information">This workspace has no plan yet.</EmptyState>;
   return (
     <Suspense>
