@@ -5,11 +5,15 @@ import { pruneIdempotencyKeys } from "../api/prune-idempotency-keys";
 import { retireExpiredApiKeys } from "../api-keys/retire-expired-keys";
 import { pruneEventOutbox } from "../events/prune-outbox";
 import { expireStaleInvitations } from "../team/expire-invitations";
+import { reportOverage, stripeOverageSender } from "../billing/report-overage";
+import { getStripe } from "../stripe/stripe-client";
+import { currentStripeSettings } from "../stripe/stripe-settings";
 
 export const EXPIRE_INVITATIONS = "expire-invitations";
 export const PRUNE_EVENT_OUTBOX = "prune-event-outbox";
 export const PRUNE_IDEMPOTENCY_KEYS = "prune-idempotency-keys";
 export const RETIRE_EXPIRED_API_KEYS = "retire-expired-api-keys";
+export const REPORT_OVERAGE = "report-overage";
 
 export interface JobRunner {
   boss: PgBoss;
@@ -45,6 +49,15 @@ export async function startJobRunner(
       name: RETIRE_EXPIRED_API_KEYS,
       cron: "*/5 * * * *",
       run: async () => ({ retired: await retireExpiredApiKeys(db) }),
+    },
+    {
+      // Five minutes past each hour: the hour before has closed. Nothing while payments are off.
+      name: REPORT_OVERAGE,
+      cron: "5 * * * *",
+      run: async () => {
+        if (!currentStripeSettings()) return {};
+        return { ...(await reportOverage(db, { send: stripeOverageSender(getStripe()) })) };
+      },
     },
   ];
   for (const job of jobs) {
