@@ -5,7 +5,9 @@ import { resolveDatabase } from "../lib/db/resolve-database";
 
 const database = await resolveDatabase("dev");
 const runner = await startJobRunner(database.url);
-console.log("Jobs running: expire-invitations (hourly), prune-event-outbox (daily). Ctrl+C stops.");
+console.log(
+  "Jobs running: expire-invitations (hourly), prune-event-outbox (daily), report-overage (hourly). Ctrl+C stops.",
+);
 const stop = async () => {
   await runner.stop();
   await database.stop();

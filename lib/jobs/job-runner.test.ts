@@ -12,12 +12,16 @@ import {
   EXPIRE_INVITATIONS,
   PRUNE_EVENT_OUTBOX,
   PRUNE_IDEMPOTENCY_KEYS,
+  REPORT_OVERAGE,
   RETIRE_EXPIRED_API_KEYS,
   RESET_USAGE_PERIODS,
   startJobRunner,
   type JobRunner,
 } from "./job-runner";
 import { OUTBOX_RETENTION_DAYS } from "../events/prune-outbox";
+import { env } from "../env";
+import { getStripe } from "../stripe/stripe-client";
+import { fakeStripeControls } from "../testing/fake-stripe";
 
 let scratch: ScratchDatabase;
 let db: Db;
@@ -160,5 +164,31 @@ describe("the job runner", () => {
     expect(moved.tracesCurrentMonth).toBe(0n);
     expect(moved.currentPeriodStart.getTime()).toBeLessThanOrEqual(Date.now());
     expect(moved.currentPeriodEnd.getTime()).toBeGreaterThan(Date.now());
+  });
+});
+
+describe("the overage job", () => {
+  it("is scheduled hourly; a run sends a workspace's overage to the run's (fake) Stripe", async () => {
+    const schedules = await runner.boss.getSchedules(REPORT_OVERAGE);
+    expect(schedules.map((s) => s.cron)).toEqual(["5 * * * *"]);
+    const ws = await createRoleWorkspace(db, "overage-job");
+    const customer = await getStripe().customers.create({ email: "overage-job@test.example" });
+    await db.billingConfig.update({
+      where: { workspaceId: ws.workspaceId },
+      data: {
+        overageEnabled: true,
+        stripeCustomerId: customer.id,
+        tracesPerMonthLimit: 1000n,
+        tracesCurrentMonth: 1500n,
+        currentPeriodStart: new Date(Date.now() - 86_400_000),
+      },
+    });
+    await runner.boss.send(REPORT_OVERAGE, {});
+    const deadline = Date.now() + 20_000;
+    const sent = async () => (await db.overageReport.findFirst({ where: { workspaceId: ws.workspaceId } }))?.sentAt;
+    while (Date.now() < deadline && !(await sent())) await new Promise((r) => setTimeout(r, 200));
+    expect(await sent()).toBeInstanceOf(Date);
+    const events = await fakeStripeControls(env.STRIPE_API_BASE!).meterEvents(`${ws.workspaceId}:`);
+    expect(events).toEqual([expect.objectContaining({ customer: customer.id, value: "500", accepted: 1 })]);
   });
 });

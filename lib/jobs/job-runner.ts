@@ -6,6 +6,7 @@ import { retireExpiredApiKeys } from "../api-keys/retire-expired-keys";
 import { pruneEventOutbox } from "../events/prune-outbox";
 import { expireStaleInvitations } from "../team/expire-invitations";
 import { reconcileSubscriptions } from "../billing/reconcile-subscriptions";
+import { reportOverage, stripeOverageSender } from "../billing/report-overage";
 import { getStripe } from "../stripe/stripe-client";
 import { currentStripeSettings } from "../stripe/stripe-settings";
 import { resetUsagePeriods } from "../usage/reset-usage-periods";
@@ -16,6 +17,7 @@ export const PRUNE_IDEMPOTENCY_KEYS = "prune-idempotency-keys";
 export const RETIRE_EXPIRED_API_KEYS = "retire-expired-api-keys";
 export const RECONCILE_SUBSCRIPTIONS = "reconcile-subscriptions";
 export const RESET_USAGE_PERIODS = "reset-usage-periods";
+export const REPORT_OVERAGE = "report-overage";
 
 export interface JobRunner {
   boss: PgBoss;
@@ -60,6 +62,15 @@ export async function startJobRunner(
     },
     // Workspaces Stripe does not bill move to their next period (docs/decisions/011-usage-metering.md).
     { name: RESET_USAGE_PERIODS, cron: "*/10 * * * *", run: async () => ({ moved: await resetUsagePeriods(db) }) },
+    {
+      // Five minutes past each hour: the hour before has closed. Nothing while payments are off.
+      name: REPORT_OVERAGE,
+      cron: "5 * * * *",
+      run: async () => {
+        if (!currentStripeSettings()) return {};
+        return { ...(await reportOverage(db, { send: stripeOverageSender(getStripe()) })) };
+      },
+    },
   ];
   for (const job of jobs) {
     await boss.createQueue(job.name);

@@ -45,7 +45,11 @@ async function findOrCreateProduct(
   report: SetupCatalogReport,
 ): Promise<string> {
   const fromPrice = prices.find((price) => price.metadata.plan === plan.type)?.product;
-  if (fromPrice) return typeof fromPrice === "string" ? fromPrice : fromPrice.id;
+  if (fromPrice) {
+    const id = typeof fromPrice === "string" ? fromPrice : fromPrice.id;
+    report.existing.push(`product ${plan.name} (${id})`);
+    return id;
+  }
   for await (const product of stripe.products.list({ active: true, limit: 100 })) {
     if (product.metadata.plan === plan.type) {
       report.existing.push(`product ${product.name} (${product.id})`);

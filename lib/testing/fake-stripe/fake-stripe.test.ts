@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStripeClient } from "../../stripe/stripe-client";
-import { fakeStripeControls, startFakeStripe, type FakeStripe } from "./index";
+import { fakeStripeControls, signStripePayload, startFakeStripe, type FakeStripe } from "./index";
 
 let fake: FakeStripe;
 let stripe: Stripe;
@@ -258,5 +258,20 @@ describe("the fake Stripe API", () => {
     const html = await (await fetch(portal.url)).text();
     expect(html).toContain("<title>Fake Stripe Customer Portal</title>");
     expect(html).toContain('href="http://localhost/back"');
+  });
+
+  it("signs an event as Stripe signs webhooks (the SDK verifies it; another secret does not)", async () => {
+    const event = await fakeStripeControls(fake.url).createEvent("customer.updated", {
+      id: "cus_x",
+      object: "customer",
+    });
+    expect(event.id).toMatch(/^evt_/);
+    const payload = JSON.stringify(event);
+    const header = signStripePayload(payload, fake.webhookSecret);
+    expect(stripe.webhooks.constructEvent(payload, header, fake.webhookSecret).id).toBe(event.id);
+    expect(() => stripe.webhooks.constructEvent(payload, header, "whsec_other")).toThrow(
+      Stripe.errors.StripeSignatureVerificationError,
+    );
+    expect((await stripe.events.retrieve(event.id)).type).toBe("customer.updated");
   });
 });
