@@ -209,11 +209,15 @@ export async function seedSampleData(db: Db, cipher: CredentialsCipher, now = ne
         overagePricePer1kTraces: plan.overagePer1k!,
         priceMonthly: plan.priceMonthly!,
         currency: "usd",
-        billingCycleAnchor: periodStart,
         currentPeriodStart: periodStart,
         currentPeriodEnd: periodEnd,
         billingEmail: SAMPLE_USERS[0].email,
       },
+    });
+    await tx.billingCycle.upsert({
+      where: { workspaceId: SAMPLE_WORKSPACE_ID },
+      update: {},
+      create: { workspaceId: SAMPLE_WORKSPACE_ID, anchor: periodStart },
     });
 
     if ((await tx.dailyUsage.count({ where: { workspaceId: SAMPLE_WORKSPACE_ID } })) === 0) {

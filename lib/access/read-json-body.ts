@@ -18,9 +18,7 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
   if (mediaType !== "application/json") {
     throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await readTextUpTo(request, maxBytes);
+  const text = await readBodyText(request, maxBytes);
   if (jsonDepth(text) > MAX_JSON_DEPTH) {
     throw new AppError("invalid_input", `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
   }
@@ -31,7 +29,10 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
   }
 }
 
-async function readTextUpTo(request: Request, maxBytes: number): Promise<string> {
+/** The body as UTF-8 text, refused with 413 past `maxBytes` (declared or streamed) without reading on. */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

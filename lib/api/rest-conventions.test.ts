@@ -263,7 +263,7 @@ describe("errors and writes that land later", () => {
     });
   });
 
-  it("billing and integration writes answer 501 with what to do instead, after the same checks", async () => {
+  it("PATCH billing says what it takes; only owners may change billing", async () => {
     const ws = await createRoleWorkspace(db, "later");
     const billing = await callApi({
       method: "PATCH",
@@ -272,8 +272,8 @@ describe("errors and writes that land later", () => {
       token: ws.actors.owner.token,
       body: {},
     });
-    expect(billing.status).toBe(501);
-    expect(billing.json.error.message).toMatch(/Billing tab/);
+    expect(billing.status).toBe(400);
+    expect(billing.json.error.fieldErrors[""]).toEqual(["Send billingEmail, cancelAtPeriodEnd, or both."]);
     const byAdmin = await callApi({
       method: "PATCH",
       route: "api/workspaces/[workspaceId]/billing",

@@ -1,6 +1,7 @@
 import type { TenantTx } from "../db/tenant-transaction";
 import { writeAudit, type AuditActor } from "../audit/write-audit";
 import { publishEvent } from "../events/publish-event";
+import { setScheduledPlanChange } from "./billing-cycle";
 import { applyBillingPeriod } from "./billing-period";
 import { PLANS, type PlanType } from "./plans";
 import type { SubscriptionState } from "./subscription-state";
@@ -37,9 +38,10 @@ export async function applySubscriptionState(
       scheduled_plan_change_at: Date | null;
       stripe_price_id: string | null;
     }[]
-  >`SELECT plan_type, plan_status, stripe_subscription_id, current_period_start, trial_ends_at, cancel_at_period_end,
-           scheduled_plan_type, scheduled_plan_change_at, stripe_price_id
-      FROM billing_config WHERE workspace_id = ${workspaceId}::uuid FOR UPDATE`;
+  >`SELECT b.plan_type, b.plan_status, b.stripe_subscription_id, b.current_period_start, b.trial_ends_at,
+           b.cancel_at_period_end, c.scheduled_plan_type, c.scheduled_plan_change_at, b.stripe_price_id
+      FROM billing_config b LEFT JOIN billing_cycles c ON c.workspace_id = b.workspace_id
+     WHERE b.workspace_id = ${workspaceId}::uuid FOR UPDATE OF b`;
   if (!current) return null;
 
   const plan = PLANS[state.planType];
@@ -90,8 +92,6 @@ export async function applySubscriptionState(
       trial_ends_at = ${state.trialEndsAt},
       cancel_at_period_end = ${state.cancelAtPeriodEnd},
       canceled_at = ${state.canceledAt},
-      scheduled_plan_type = ${scheduledPlan},
-      scheduled_plan_change_at = ${scheduledAt},
       traces_per_month_limit = CASE WHEN ${limits === null} THEN traces_per_month_limit ELSE ${limits?.traces ?? null}::bigint END,
       team_members_limit = CASE WHEN ${limits === null} THEN team_members_limit ELSE ${limits?.members ?? null}::int END,
       api_keys_limit = CASE WHEN ${limits === null} THEN api_keys_limit ELSE ${limits?.apiKeys ?? null}::int END,
@@ -100,6 +100,13 @@ export async function applySubscriptionState(
       price_monthly = CASE WHEN ${limits === null} THEN price_monthly ELSE ${limits?.price ?? 0}::numeric END,
       last_stripe_event_created_at = GREATEST(last_stripe_event_created_at, ${source.eventCreated ?? null}::timestamptz)
     WHERE workspace_id = ${workspaceId}::uuid`;
+  if (current.scheduled_plan_type !== scheduledPlan) {
+    await setScheduledPlanChange(
+      tx,
+      workspaceId,
+      scheduledPlan && scheduledAt ? { plan: scheduledPlan as PlanType, at: scheduledAt } : null,
+    );
+  }
   if (state.periodStart && state.periodEnd) {
     // A later period starts the count again; otherwise Stripe's dates are taken as they are (a
     // subscription begun within the free period's first second, an end Stripe moved), counts kept.

@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { getStripe } from "../stripe/stripe-client";
 import { currentStripeSettings, paymentsOffMessage } from "../stripe/stripe-settings";
 import { applySubscriptionState } from "./apply-subscription-state";
+import { setScheduledPlanChange } from "./billing-cycle";
 import { changePlanSchema, updateBillingSchema, workspaceOnlySchema } from "./billing-schemas";
 import { lockBillingRow, type BillingRow } from "./billing-row";
 import { previewPlanChange } from "./plan-change-preview";
@@ -58,9 +59,7 @@ async function applyAnswer(workspaceId: string, actor: Actor, subscription: Stri
 /** A downgrade waiting for the period's end, shown on the tab until Stripe applies it. */
 async function recordScheduledChange(workspaceId: string, actor: Actor, plan: PlanType, at: Date) {
   await systemDb().$transaction(async (tx) => {
-    await tx.$executeRaw`
-      UPDATE billing_config SET scheduled_plan_type = ${plan}, scheduled_plan_change_at = ${at}
-       WHERE workspace_id = ${workspaceId}::uuid`;
+    await setScheduledPlanChange(tx, workspaceId, { plan, at });
     await writeAudit(tx, auditActorFor(workspaceId, actor), {
       action: "billing.downgrade_scheduled",
       targetType: "billing",

@@ -42,16 +42,16 @@ export function billingOverviewRead(workspaceId: string): SqlRead<BillingOvervie
   return {
     sql: Prisma.sql`
       SELECT b.plan_type, b.plan_status, b.price_monthly, b.currency, b.current_period_start, b.current_period_end,
-             b.trial_ends_at, b.cancel_at_period_end, b.scheduled_plan_type, b.scheduled_plan_change_at, b.billing_email,
+             b.trial_ends_at, b.cancel_at_period_end, c.scheduled_plan_type, c.scheduled_plan_change_at, b.billing_email,
              b.stripe_subscription_id IS NOT NULL AS has_subscription, b.stripe_customer_id IS NOT NULL AS has_customer,
-             b.overage_enabled, b.overage_price_per_1k_traces, b.overage_reported_through, b.traces_current_month, b.traces_per_month_limit,
+             b.overage_enabled, b.overage_price_per_1k_traces, c.overage_reported_through, b.traces_current_month, b.traces_per_month_limit,
              b.team_members_current, b.team_members_limit, b.api_keys_current, b.api_keys_limit,
              (SELECT COALESCE(json_agg(json_build_object('day', d.day, 'traces', d.traces) ORDER BY d.day), '[]'::json)
                 FROM (SELECT day, traces FROM daily_usage
                        WHERE workspace_id = b.workspace_id AND day >= (b.current_period_start AT TIME ZONE 'UTC')::date
                        ORDER BY day
                        LIMIT 62) d) AS daily_usage
-        FROM billing_config b
+        FROM billing_config b LEFT JOIN billing_cycles c ON c.workspace_id = b.workspace_id
        WHERE b.workspace_id = ${workspaceId}::uuid`,
     map: (rows) => (rows[0] ? overviewOf(rows[0] as unknown as Row) : null),
   };

@@ -31,8 +31,9 @@ export async function lockBillingRow(tx: TenantTx, workspaceId: string): Promise
       name: string;
     }[]
   >`SELECT b.plan_type, b.plan_status, b.stripe_customer_id, b.stripe_subscription_id, b.billing_email,
-           b.cancel_at_period_end, b.current_period_end, b.traces_current_month, b.scheduled_plan_type, w.name
+           b.cancel_at_period_end, b.current_period_end, b.traces_current_month, c.scheduled_plan_type, w.name
       FROM billing_config b JOIN workspaces w ON w.id = b.workspace_id
+      LEFT JOIN billing_cycles c ON c.workspace_id = b.workspace_id
      WHERE b.workspace_id = ${workspaceId}::uuid
        FOR UPDATE OF b`;
   if (!row) return null;

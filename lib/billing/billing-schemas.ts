@@ -7,10 +7,10 @@ export const choosablePlanSchema = z.enum(["free", "starter", "professional"], {
   error: "Choose a plan: free, starter or professional (Enterprise is by contract: contact sales).",
 });
 
-export const changePlanSchema = z.object({ workspaceId: workspaceIdSchema, plan: choosablePlanSchema });
+export const changePlanSchema = z.strictObject({ workspaceId: workspaceIdSchema, plan: choosablePlanSchema });
 export type ChangePlanInput = z.infer<typeof changePlanSchema>;
 
-export const workspaceOnlySchema = z.object({ workspaceId: workspaceIdSchema });
+export const workspaceOnlySchema = z.strictObject({ workspaceId: workspaceIdSchema });
 
 /** PATCH /billing and the tab's email form, cancel and resume: the fields besides the workspace. */
 export const updateBillingFields = {

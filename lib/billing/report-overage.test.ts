@@ -79,8 +79,8 @@ describe("reportOverage", () => {
     const [row] = await rowsOf(ws);
     expect(row).toMatchObject({ hour, traces: 30_000n, identifier: `${ws}:${hour.toISOString()}` });
     expect(row!.sentAt).toBeInstanceOf(Date);
-    const billing = await db.billingConfig.findUniqueOrThrow({ where: { workspaceId: ws } });
-    expect(billing.overageReportedThrough).toEqual(hour);
+    const cycle = await db.billingCycle.findUniqueOrThrow({ where: { workspaceId: ws } });
+    expect(cycle.overageReportedThrough).toEqual(hour);
 
     // The next hour carries only what is new since.
     await db.billingConfig.update({ where: { workspaceId: ws }, data: { tracesCurrentMonth: 145_000n } });

@@ -1,4 +1,5 @@
 import Stripe from "stripe";
+import { markOverageReportedThrough } from "./billing-cycle";
 import type { Db } from "../db/prisma";
 import { logger } from "../logger";
 import { TRACES_METER } from "./plans";
@@ -76,8 +77,9 @@ async function writeDueHour(db: Db, workspaceId: string, hour: Date): Promise<bo
       { current: bigint; limit: bigint | null; periodStart: Date; reportedThrough: Date | null }[]
     >`
       SELECT traces_current_month AS current, traces_per_month_limit AS "limit",
-             current_period_start AS "periodStart", overage_reported_through AS "reportedThrough"
-        FROM billing_config WHERE workspace_id = ${workspaceId}::uuid FOR UPDATE`;
+             current_period_start AS "periodStart",
+             (SELECT overage_reported_through FROM billing_cycles c WHERE c.workspace_id = b.workspace_id) AS "reportedThrough"
+        FROM billing_config b WHERE workspace_id = ${workspaceId}::uuid FOR UPDATE`;
     if (!billing || billing.limit === null || hour < billing.periodStart) return false;
     if (billing.reportedThrough && billing.reportedThrough >= hour) return false;
     const [held] = await tx.$queryRaw<{ traces: bigint; written: boolean }[]>`
@@ -138,13 +140,11 @@ export async function reportOverage(db: Db, options: { send: SendOverage; now?: 
       );
       continue;
     }
-    await db.$transaction([
-      db.$executeRaw`UPDATE overage_reports SET sent_at = ${new Date()}
-                      WHERE workspace_id = ${report.workspaceId}::uuid AND hour = ${report.hour} AND sent_at IS NULL`,
-      db.$executeRaw`UPDATE billing_config
-                        SET overage_reported_through = GREATEST(COALESCE(overage_reported_through, ${report.hour}), ${report.hour})
-                      WHERE workspace_id = ${report.workspaceId}::uuid`,
-    ]);
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE overage_reports SET sent_at = ${new Date()}
+                            WHERE workspace_id = ${report.workspaceId}::uuid AND hour = ${report.hour} AND sent_at IS NULL`;
+      await markOverageReportedThrough(tx, report.workspaceId, report.hour);
+    });
     outcome.sent++;
   }
 

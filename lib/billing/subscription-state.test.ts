@@ -5,7 +5,10 @@ import { subscriptionStateOf } from "./subscription-state";
 
 const at = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
-function subscription(overrides: Partial<Stripe.Subscription> = {}, lookupKey = "starter_monthly"): Stripe.Subscription {
+function subscription(
+  overrides: Partial<Stripe.Subscription> = {},
+  lookupKey = "starter_monthly",
+): Stripe.Subscription {
   return {
     id: "sub_1",
     object: "subscription",

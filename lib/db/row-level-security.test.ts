@@ -23,7 +23,11 @@ const RLS_TABLES = [
   "api_keys",
   "idempotency_keys",
   "usage_reports",
+  "overage_reports",
+  "billing_cycles",
 ];
+/** Tables only the system client reads (webhooks cross workspaces): the runtime role has no grant at all. */
+const SYSTEM_ONLY_TABLES = ["stripe_events"];
 const scopeColumn = (table: string) => (table === "workspaces" ? "id" : "workspace_id");
 
 beforeAll(async () => {
@@ -53,6 +57,15 @@ beforeAll(async () => {
         day: new Date("2026-01-01"),
         reportedAt: new Date(),
         countedInPeriod: false,
+      },
+    });
+    await db.billingCycle.create({ data: { workspaceId: ws.workspaceId, anchor: new Date("2026-01-01T00:00:00Z") } });
+    await db.overageReport.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        hour: new Date("2026-01-01T10:00:00Z"),
+        traces: 1n,
+        identifier: `${ws.workspaceId}:rls`,
       },
     });
   }
@@ -88,7 +101,9 @@ describe("the runtime role", () => {
         WHERE table_schema = 'public' AND column_name = 'workspace_id' ORDER BY table_name`,
     );
     const scoped = rows.map((r) => r.table_name as string);
-    expect(RLS_TABLES.filter((t) => t !== "workspaces" && t !== "users").sort()).toEqual(scoped);
+    expect([...RLS_TABLES, ...SYSTEM_ONLY_TABLES].filter((t) => t !== "workspaces" && t !== "users").sort()).toEqual(
+      scoped,
+    );
   });
 
   it("every workspace-scoped table has RLS enabled and forced", async () => {
@@ -155,8 +170,8 @@ describe("the runtime role", () => {
     );
   });
 
-  it("cannot read sessions, accounts or verification tokens at all", async () => {
-    for (const table of ["sessions", "accounts", "verification_tokens"]) {
+  it("cannot read sessions, accounts, verification tokens or Stripe's events at all", async () => {
+    for (const table of ["sessions", "accounts", "verification_tokens", ...SYSTEM_ONLY_TABLES]) {
       await expect(asRuntimeRole(a.workspaceId, () => client.query(`SELECT 1 FROM ${table}`))).rejects.toThrow(
         /permission denied/,
       );

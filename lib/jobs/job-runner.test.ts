@@ -149,7 +149,6 @@ describe("the job runner", () => {
     await db.billingConfig.update({
       where: { workspaceId: ws.workspaceId },
       data: {
-        billingCycleAnchor: anchor,
         currentPeriodStart: anchor,
         currentPeriodEnd: new Date(Date.now() - 5 * 86_400_000),
         tracesCurrentMonth: 123n,

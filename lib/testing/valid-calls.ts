@@ -6,6 +6,7 @@ import type { Role } from "../access/permissions";
 import type { Db } from "../db/prisma";
 import { getStripe } from "../stripe/stripe-client";
 import { createTestApiKey } from "./api-key-fixtures";
+import { stripeEvent } from "./stripe-fixtures";
 import { createRoleWorkspace, type RoleWorkspace } from "./fixtures";
 import { createTestUser } from "./test-db";
 
@@ -168,6 +169,13 @@ export const ROUTE_SETUPS: Record<string, Record<string, (db: Db) => Promise<Val
     POST: async (db) => ({ ...(await plain(db)), body: { emails: [newAddress()], role: "viewer" } }),
     PATCH: targetBody("active", { action: "change_role", role: "member" }),
     DELETE: targetBody("active", {}),
+  },
+  // Stripe's event (the bad-input test spoils it; unsigned, it never gets past the signature check).
+  "app/api/webhooks/stripe/route.ts": {
+    POST: async (db) => ({
+      ...(await plain(db)),
+      body: stripeEvent("invoice.paid", { id: "in_valid", object: "invoice" }) as unknown as Record<string, unknown>,
+    }),
   },
   "app/api/workspaces/[workspaceId]/billing/route.ts": {
     GET: plain,

@@ -1,4 +1,5 @@
 import { applyBillingPeriod, periodContaining } from "../billing/billing-period";
+import { ensureBillingCycle } from "../billing/billing-cycle";
 import type { Db } from "../db/prisma";
 
 /**
@@ -15,11 +16,13 @@ export async function resetUsagePeriods(db: Db, now = new Date(), only?: string[
       stripeSubscriptionId: null,
       ...(only ? { workspaceId: { in: only } } : {}),
     },
-    select: { workspaceId: true, billingCycleAnchor: true },
+    select: { workspaceId: true },
   });
   let moved = 0;
-  for (const { workspaceId, billingCycleAnchor } of due) {
-    const { start, end } = periodContaining(billingCycleAnchor, now);
+  for (const { workspaceId } of due) {
+    await ensureBillingCycle(db, workspaceId);
+    const { anchor } = await db.billingCycle.findUniqueOrThrow({ where: { workspaceId }, select: { anchor: true } });
+    const { start, end } = periodContaining(anchor, now);
     if (await applyBillingPeriod(db, workspaceId, start, end, { onlyWithoutSubscription: true })) moved += 1;
   }
   return moved;

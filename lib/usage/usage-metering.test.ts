@@ -182,10 +182,10 @@ describe("billing periods", () => {
   it("a workspace anchored on the 31st resets on the right days; running the job twice resets once", async () => {
     const ws = await createRoleWorkspace(db, "meter-31st");
     const anchor = new Date("2025-01-31T09:30:00.000Z");
+    await db.billingCycle.create({ data: { workspaceId: ws.workspaceId, anchor } });
     await db.billingConfig.update({
       where: { workspaceId: ws.workspaceId },
       data: {
-        billingCycleAnchor: anchor,
         currentPeriodStart: anchor,
         currentPeriodEnd: new Date("2025-02-28T09:30:00.000Z"),
         tracesCurrentMonth: 900n,

@@ -61,13 +61,14 @@ export async function createWorkspace(
         apiKeysLimit: free.apiKeys,
         overageEnabled: false,
         priceMonthly: 0,
-        billingCycleAnchor: now,
         currentPeriodStart: period.start,
         currentPeriodEnd: period.end,
         billingEmail: user.email,
       },
       select: { id: true },
     });
+    // Periods are counted from the day the workspace was made (docs/decisions/011-usage-metering.md).
+    await tx.billingCycle.create({ data: { workspaceId: workspace.id, anchor: now }, select: { workspaceId: true } });
     await writeAudit(
       tx,
       { workspaceId: workspace.id, user, request },

@@ -1,4 +1,4 @@
-import { WORKSPACE_ERRORS } from "./common-errors";
+import { bodyErrors, WORKSPACE_ERRORS } from "./common-errors";
 import { workspacePathSchema } from "./common-schemas";
 import { billingOverviewResponse, billingUpdateResponse } from "./billing-responses";
 import { updateBillingBody } from "./billing-requests";
@@ -36,7 +36,7 @@ export const BILLING_OPERATIONS: Record<string, OperationSpec> = {
     },
     errors: {
       ...WORKSPACE_ERRORS,
-      400: "A field needs attention (fieldErrors says which).",
+      ...bodyErrors(),
       403: "Only owners may change billing; API keys never can.",
       409: "Cancel or resume needs a subscription; this workspace has none.",
       503: "Payments are not set up on this server, or Stripe could not be reached (nothing was changed).",

@@ -13,6 +13,8 @@ import { rateLimiter } from "../../rate-limit/rate-limiter";
 import { WORKSPACES_PER_USER_PER_DAY } from "../../rate-limit/workspace-creation-limits";
 import { expectAnswer, seenAnswers, type OperationCall } from "../../testing/documented-calls";
 import { createRoleWorkspace, type RoleWorkspace } from "../../testing/fixtures";
+import { signStripePayload } from "../../testing/fake-stripe/sign-event";
+import { stripeEvent } from "../../testing/stripe-fixtures";
 import { testPrisma } from "../../testing/test-db";
 import type { createdApiKeyResponse } from "./api-key-responses";
 import { buildOpenApiDocument } from "./build-document";
@@ -49,6 +51,7 @@ const OP = {
   revokeKey: `DELETE ${W}/api-keys/{keyId}`,
   usage: `POST ${W}/usage`,
   events: `POST ${W}/events`,
+  stripeWebhook: "POST /api/webhooks/stripe",
 } as const;
 
 type CreatedKey = z.infer<typeof createdApiKeyResponse>["data"];
@@ -286,11 +289,44 @@ describe("successful answers", () => {
     });
   });
 
-  it.each([OP.changeBilling, OP.addIntegration, OP.changeIntegration, OP.removeIntegration])(
+  it("PATCH /billing: the billing email; cancel and resume reach Stripe (503 when Stripe cannot do it)", async () => {
+    const s = await setup("patch-billing");
+    const owner = { params: s.params, token: s.ws.actors.owner.token };
+    const { body } = await expectAnswer(OP.changeBilling, 200, {
+      ...owner,
+      body: { billingEmail: "Invoices@Acme.example" },
+    });
+    expect(body).toEqual({ data: { billingEmail: "invoices@acme.example", cancelAtPeriodEnd: false } });
+    // A subscription Stripe does not know: nothing changes, and the answer says Stripe could not do it.
+    await db.billingConfig.update({
+      where: { workspaceId: s.ws.workspaceId },
+      data: { stripeSubscriptionId: "sub_unknown_to_stripe" },
+    });
+    const refused = await expectAnswer(OP.changeBilling, 503, { ...owner, body: { cancelAtPeriodEnd: true } });
+    expect((refused.body as { error: { message: string } }).error.message).toMatch(
+      /Stripe could not cancel the plan.*nothing was changed/,
+    );
+    expect(
+      (await db.billingConfig.findUniqueOrThrow({ where: { workspaceId: s.ws.workspaceId } })).cancelAtPeriodEnd,
+    ).toBe(false);
+  });
+
+  it("POST /api/webhooks/stripe: a signed event is received", async () => {
+    const event = stripeEvent("customer.created", { id: "cus_openapi", object: "customer" });
+    const payload = JSON.stringify(event);
+    const { body } = await expectAnswer(OP.stripeWebhook, 200, {
+      rawBody: payload,
+      contentType: "application/json",
+      headers: { "stripe-signature": signStripePayload(payload, env.STRIPE_WEBHOOK_SECRET!) },
+    });
+    expect(body).toEqual({ received: true, outcome: "unhandled" });
+  });
+
+  it.each([OP.addIntegration, OP.changeIntegration, OP.removeIntegration])(
     "%s answers 501 after the access checks, saying where to do it instead",
     async (key) => {
       const s = await setup("later");
-      const caller = key === OP.changeBilling ? s.ws.actors.owner : s.ws.actors.admin;
+      const caller = s.ws.actors.admin;
       const { body } = await expectAnswer(key, 501, { params: s.params, token: caller.token, body: { anything: 1 } });
       expect((body as { error: { message: string } }).error.message).toMatch(/not available yet/i);
     },
@@ -428,6 +464,12 @@ describe("every documented error status, as the real routes answer it", () => {
     [OP.revokeKey]: (s) => ({ params: { ...s.params, keyId: "not-an-id" } }),
     [OP.usage]: () => ({ body: { traces: -1, idempotencyKey: "x" } }),
     [OP.events]: () => ({ body: { type: "alert.triggered" } }),
+    [OP.changeBilling]: () => ({ body: { billingEmail: "not an address" } }),
+    [OP.stripeWebhook]: () => ({
+      rawBody: JSON.stringify(stripeEvent("invoice.paid", { id: "in_x", object: "invoice" })),
+      contentType: "application/json",
+      headers: { "stripe-signature": "t=1,v1=0000" },
+    }),
   };
 
   it("the 400 table covers exactly the operations documenting 400", () => {
@@ -499,6 +541,8 @@ describe("every documented error status, as the real routes answer it", () => {
       await expectAnswer(OP.events, 200, { params: s.params, bearer: s.ingestKey, headers, body: event });
       return { headers, body: { ...event, title: "Other" } };
     },
+    // Cancel needs a subscription; a workspace on the Free plan has none.
+    [OP.changeBilling]: async () => ({ body: { cancelAtPeriodEnd: true } }),
   };
 
   it("the 409 table covers exactly the operations documenting 409", () => {
@@ -516,6 +560,7 @@ describe("the document promises nothing no test here saw", () => {
   /** Answers no test produces on purpose: a masked failure, and the database being down. */
   const UNSEEN: Record<string, string> = {
     [`${OP.health} 503`]: "the database would have to be down",
+    [`${OP.stripeWebhook} 503`]: "needs a server without Stripe keys: lib/stripe/inbox/payments-off.test.ts",
     ...Object.fromEntries(withStatus(500).map((key) => [`${key} 500`, "a masked unexpected failure"])),
   };
 

@@ -1,6 +1,6 @@
 -- Billing with Stripe (docs/decisions/010-stripe-webhook-inbox.md, docs/decisions/011-usage-metering.md):
--- the webhook inbox, the billing period's anchor, a downgrade scheduled for the period's end, and
--- the overage reports sent to Stripe's billing meter.
+-- the webhook inbox, the billing cycle (anchor, a downgrade scheduled for the period's end), and the
+-- overage reports sent to Stripe's billing meter.
 
 -- Every Stripe event received, keyed by its id and written in the same transaction as its effect,
 -- so a duplicate (even a concurrent one) is applied once. Webhooks cross workspaces: only the
@@ -31,24 +31,31 @@ ALTER TABLE "stripe_events" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "stripe_events" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "system_all" ON "stripe_events" TO PUBLIC USING (current_user <> 'settings_app') WITH CHECK (current_user <> 'settings_app');
 
--- One workspace per Stripe customer.
-CREATE UNIQUE INDEX "billing_config_stripe_customer_id_key" ON "billing_config"("stripe_customer_id");
-
--- The day periods are counted from: period k runs from anchor + k months to anchor + k + 1 months,
--- each clamped to its month's last day, so an anchor on the 31st gives Feb 28 (or 29), then Mar 31.
-ALTER TABLE "billing_config" ADD COLUMN "billing_cycle_anchor" TIMESTAMPTZ(6);
-UPDATE "billing_config" SET "billing_cycle_anchor" = "current_period_start";
-ALTER TABLE "billing_config" ALTER COLUMN "billing_cycle_anchor" SET NOT NULL;
-ALTER TABLE "billing_config" ALTER COLUMN "billing_cycle_anchor" SET DEFAULT CURRENT_TIMESTAMP;
-
--- A downgrade waits for the period's end (Stripe subscription schedule); shown on the tab until then.
-ALTER TABLE "billing_config" ADD COLUMN "scheduled_plan_type" VARCHAR(20);
-ALTER TABLE "billing_config" ADD COLUMN "scheduled_plan_change_at" TIMESTAMPTZ(6);
-ALTER TABLE "billing_config" ADD CONSTRAINT "billing_config_scheduled_plan_type_check"
-    CHECK ("scheduled_plan_type" IS NULL OR "scheduled_plan_type" IN ('free', 'starter', 'professional'));
-
--- Overage sent to Stripe's billing meter up to this hour (the tab shows it).
-ALTER TABLE "billing_config" ADD COLUMN "overage_reported_through" TIMESTAMPTZ(6);
+-- The billing cycle beside billing_config (whose columns the seed fixed): the anchor periods are
+-- counted from — period k runs from anchor + k months to anchor + k + 1 months, each clamped to its
+-- month's last day, so an anchor on the 31st gives Feb 28 (or 29), then Mar 31 — a downgrade waiting
+-- for the period's end (a Stripe subscription schedule), and how far overage has been sent to Stripe.
+CREATE TABLE "billing_cycles" (
+    "workspace_id" UUID NOT NULL,
+    "anchor" TIMESTAMPTZ(6) NOT NULL,
+    "scheduled_plan_type" VARCHAR(20),
+    "scheduled_plan_change_at" TIMESTAMPTZ(6),
+    "overage_reported_through" TIMESTAMPTZ(6),
+    CONSTRAINT "billing_cycles_pkey" PRIMARY KEY ("workspace_id"),
+    CONSTRAINT "billing_cycles_scheduled_plan_type_check"
+        CHECK ("scheduled_plan_type" IS NULL OR "scheduled_plan_type" IN ('free', 'starter', 'professional')),
+    CONSTRAINT "billing_cycles_scheduled_together" CHECK (("scheduled_plan_type" IS NULL) = ("scheduled_plan_change_at" IS NULL))
+);
+ALTER TABLE "billing_cycles" ADD CONSTRAINT "billing_cycles_workspace_id_fkey"
+    FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+INSERT INTO "billing_cycles" ("workspace_id", "anchor") SELECT "workspace_id", "current_period_start" FROM "billing_config";
+GRANT SELECT, INSERT, UPDATE ON "billing_cycles" TO "settings_app";
+ALTER TABLE "billing_cycles" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "billing_cycles" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "tenant_isolation" ON "billing_cycles" TO "settings_app"
+    USING ("workspace_id" = NULLIF(current_setting('app.workspace_id', true), '')::uuid)
+    WITH CHECK ("workspace_id" = NULLIF(current_setting('app.workspace_id', true), '')::uuid);
+CREATE POLICY "system_all" ON "billing_cycles" TO PUBLIC USING (current_user <> 'settings_app') WITH CHECK (current_user <> 'settings_app');
 
 -- Overage per workspace and closed hour: the amount is fixed when the row is written and sent with
 -- the identifier `<workspace>:<hour>`, so a job that crashes and reruns sends the same identifier
