@@ -12,10 +12,13 @@ import { subscriptionStateOf } from "./subscription-state";
 export async function reconcileSubscriptions(
   db: PrismaClient,
   stripe: Stripe,
+  /** Limits it to some workspaces (tests run beside other tests' workspaces). */
+  only?: string[],
 ): Promise<{ checked: number; repaired: number; failed: number }> {
   const rows = await db.$queryRaw<{ workspace_id: string; stripe_subscription_id: string }[]>`
     SELECT workspace_id, stripe_subscription_id FROM billing_config
-     WHERE stripe_subscription_id IS NOT NULL ORDER BY workspace_id`;
+     WHERE stripe_subscription_id IS NOT NULL AND (${only ?? null}::uuid[] IS NULL OR workspace_id = ANY(${only ?? null}::uuid[]))
+     ORDER BY workspace_id`;
   let repaired = 0;
   let failed = 0;
   for (const row of rows) {
