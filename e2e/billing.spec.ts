@@ -89,10 +89,12 @@ test("an owner sees plan, meters and chart, goes to Checkout, and a signed Strip
   expect(await answer.json()).toEqual({ received: true, outcome: "applied" });
   const plan = page.getByRole("region", { name: "Current plan" });
   await expect(plan.getByText("Starter", { exact: true })).toBeVisible({ timeout: 15_000 });
+  // The subscription's first period starts now: the count starts again, against the new limit.
   await expect(page.getByRole("progressbar", { name: "Traces" })).toHaveAttribute(
     "aria-valuetext",
-    "1,234 of 100,000 (1%)",
+    "0 of 100,000 (0%)",
   );
+  await expect(plan).toContainText(/Renews on .* \(in (2[89]|3[01]) days\)/);
   await expect(page.getByRole("button", { name: "Manage billing" })).toBeEnabled();
   await expect(page.getByRole("button", { name: "Cancel plan" })).toBeVisible();
 });
