@@ -74,8 +74,8 @@ test("an owner sees plan, meters and chart, goes to Checkout, and a signed Strip
 
   const dialog = page.getByRole("alertdialog", { name: "Move to Starter?" });
   await clickUntil(page, "Choose Starter", () => expect(dialog).toBeVisible({ timeout: 2000 }));
-  await expect(dialog).toContainText("applies now");
-  await dialog.getByRole("button", { name: "Continue" }).click();
+  await expect(dialog).toContainText("You pay for Starter on Stripe Checkout");
+  await dialog.getByRole("button", { name: "Continue to Checkout" }).click();
   await expect(page).toHaveTitle("Fake Stripe Checkout", { timeout: 20_000 });
   const sessionId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
 

@@ -79,6 +79,8 @@ export function BillingTab({
         periodStart={billing.currentPeriodStart}
         periodEnd={billing.currentPeriodEnd}
         now={serverNow}
+        used={billing.meters.traces.used}
+        forecast={billing.forecastTraces}
       />
       {billing.planType !== "enterprise" && (
         <PlanComparison

@@ -121,8 +121,14 @@ export function PlanComparison({
         open={preview !== null}
         onOpenChange={(open) => !open && setPreview(null)}
         title={preview ? `Move to ${PLANS[preview.to].name}?` : ""}
-        confirmLabel={preview?.direction === "downgrade" ? "Confirm downgrade" : "Continue"}
-        variant={preview?.direction === "downgrade" ? "destructive" : "default"}
+        confirmLabel={
+          preview?.viaCheckout
+            ? "Continue to Checkout"
+            : preview?.direction === "downgrade"
+              ? "Confirm downgrade"
+              : "Continue"
+        }
+        variant={preview?.direction === "downgrade" && !preview.viaCheckout ? "destructive" : "default"}
         pending={pending !== null}
         onConfirm={confirm}
         description={preview ? <PreviewText preview={preview} /> : null}
@@ -136,9 +142,11 @@ function PreviewText({ preview }: { preview: PlanChangePreview }) {
   return (
     <div className="grid gap-3 text-sm">
       <p>
-        {preview.direction === "upgrade"
-          ? `${to.name} applies now; Stripe charges the prorated difference for the rest of this period.`
-          : `${to.name} starts when this period ends, on ${dateOf.format(new Date(preview.effectiveAt))}. Until then nothing changes.`}
+        {preview.viaCheckout
+          ? `You pay for ${to.name} on Stripe Checkout; it starts as soon as Stripe confirms the payment, with a new monthly period.`
+          : preview.direction === "upgrade"
+            ? `${to.name} applies now; Stripe charges the prorated difference for the rest of this period.`
+            : `${to.name} starts when this period ends, on ${dateOf.format(new Date(preview.effectiveAt))}. Until then nothing changes.`}
       </p>
       {preview.overLimits.length > 0 ? (
         <div>
@@ -154,7 +162,7 @@ function PreviewText({ preview }: { preview: PlanChangePreview }) {
             ))}
           </ul>
         </div>
-      ) : preview.direction === "downgrade" ? (
+      ) : preview.direction === "downgrade" && !preview.viaCheckout ? (
         <p>Everything in use today fits the {to.name} plan.</p>
       ) : null}
     </div>

@@ -7,7 +7,7 @@ describe("the usage chart's days", () => {
   const end = "2027-03-05T00:00:00.000Z";
   const now = Date.parse("2027-03-03T12:00:00Z");
 
-  it("has every day of the period: recorded up to today, the forecast from today on", () => {
+  it("has every day of the period: recorded up to today, the forecast's daily rate after it", () => {
     const days = chartDaysOf(
       [
         { day: "2027-03-01", traces: 30 },
@@ -16,6 +16,8 @@ describe("the usage chart's days", () => {
       start,
       end,
       now,
+      // 90 counted, 135 forecast: 45 more over the 1.5 days left.
+      { used: 90, forecast: 135 },
     );
     expect(days).toEqual([
       { day: "2027-03-01", traces: 30, forecast: null },
@@ -23,6 +25,11 @@ describe("the usage chart's days", () => {
       { day: "2027-03-03", traces: 60, forecast: 60 },
       { day: "2027-03-04", traces: null, forecast: 30 },
     ]);
+  });
+
+  it("draws no forecast above zero when nothing more is expected", () => {
+    const days = chartDaysOf([{ day: "2027-03-03", traces: 500 }], start, end, now, { used: 0, forecast: 0 });
+    expect(days.at(-1)).toEqual({ day: "2027-03-04", traces: null, forecast: 0 });
   });
 });
 

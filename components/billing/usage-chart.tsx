@@ -17,13 +17,18 @@ export function UsageChart({
   periodStart,
   periodEnd,
   now,
+  used,
+  forecast,
 }: {
   dailyUsage: { day: string; traces: number }[];
   periodStart: string;
   periodEnd: string;
   now: number;
+  /** This period's count and its month-end forecast (the meter's numbers). */
+  used: number;
+  forecast: number;
 }) {
-  const days = chartDaysOf(dailyUsage, periodStart, periodEnd, now);
+  const days = chartDaysOf(dailyUsage, periodStart, periodEnd, now, { used, forecast });
   const recorded = days.filter((d) => d.traces !== null);
   return (
     <Card aria-labelledby="daily-heading" className="lg:col-span-2">
@@ -31,8 +36,8 @@ export function UsageChart({
         Daily traces
       </h2>
       <p id="daily-caption" className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        Traces recorded each day (UTC) this period; the dashed line is the forecast to the period&apos;s end at the
-        average daily rate so far. Focus the chart and use the arrow keys to read each day.
+        Traces recorded each day (UTC) this period; the dashed line is the forecast to the period&apos;s end at the rate
+        so far. Focus the chart and use the arrow keys to read each day.
       </p>
       {recorded.every((d) => !d.traces) ? (
         <p className="mt-4 text-sm text-zinc-600 dark:text-zinc-400">No traces recorded this period yet.</p>

@@ -9,7 +9,7 @@ export function Meter({ label, used, limit }: { label: string; used: number; lim
       <div className="flex items-baseline justify-between gap-2 text-sm">
         <span className="font-medium">{label}</span>
         <span className="text-zinc-600 tabular-nums dark:text-zinc-400">
-          {number.format(used)} {limit === null ? "· unlimited" : `of ${number.format(limit)}`}
+          {number.format(used)} {limit === null ? "· unlimited" : `of ${number.format(limit)} (${percent}%)`}
         </span>
       </div>
       <div

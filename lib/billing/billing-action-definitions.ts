@@ -90,7 +90,12 @@ export const changePlanAction = defineWorkspaceAction({
       throw new AppError("conflict", `This workspace is already on the ${PLANS[input.plan].name} plan.`);
     }
     if (!row.stripeSubscriptionId && input.plan === "free") {
-      throw new AppError("conflict", "This workspace is already on the Free plan.");
+      throw new AppError(
+        "conflict",
+        row.planType === "free"
+          ? "This workspace is already on the Free plan."
+          : `The ${PLANS[row.planType].name} plan here is not billed through Stripe, so there is no subscription to end; contact support to move to Free.`,
+      );
     }
     const email = ctx.actor.kind === "member" ? ctx.actor.user.email : null;
     return { row, plan: input.plan, direction: preview.direction, email };

@@ -16,8 +16,10 @@ export interface PlanChangePreview {
   from: PlanType;
   to: PlanType;
   direction: PlanDirection;
-  /** Upgrades apply now (prorated); downgrades at the period's end. */
+  /** Upgrades apply now (prorated); downgrades at the period's end; without a subscription, Checkout starts one now. */
   effective: "now" | "period_end";
+  /** No subscription yet: the change goes through Stripe Checkout and starts when Stripe confirms the payment. */
+  viaCheckout: boolean;
   effectiveAt: string;
   overLimits: OverLimit[];
 }
@@ -35,8 +37,17 @@ export const directionOf = (from: PlanType, to: PlanType): PlanDirection =>
  */
 export async function previewPlanChange(tx: TenantTx, workspaceId: string, to: PlanType): Promise<PlanChangePreview> {
   const [row] = await tx.$queryRaw<
-    { plan_type: PlanType; active: number; pending: number; keys: number; traces: bigint; period_end: Date }[]
+    {
+      plan_type: PlanType;
+      active: number;
+      pending: number;
+      keys: number;
+      traces: bigint;
+      period_end: Date;
+      subscribed: boolean;
+    }[]
   >`SELECT b.plan_type, b.traces_current_month AS traces, b.current_period_end AS period_end,
+           b.stripe_subscription_id IS NOT NULL AS subscribed,
            (SELECT count(*)::int FROM team_members m WHERE m.workspace_id = b.workspace_id AND m.deleted_at IS NULL AND m.status = 'active') AS active,
            (SELECT count(*)::int FROM team_members m WHERE m.workspace_id = b.workspace_id AND m.deleted_at IS NULL AND m.status = 'pending') AS pending,
            (SELECT count(*)::int FROM api_keys k WHERE k.workspace_id = b.workspace_id AND k.revoked_at IS NULL
@@ -45,7 +56,9 @@ export async function previewPlanChange(tx: TenantTx, workspaceId: string, to: P
   const from = row?.plan_type ?? "free";
   const direction = directionOf(from, to);
   const plan = PLANS[to];
-  const periodEnd = row?.period_end ?? new Date();
+  const viaCheckout = !row?.subscribed && to !== "free";
+  const effective = direction === "upgrade" || viaCheckout ? "now" : "period_end";
+  const effectiveAt = effective === "now" ? new Date() : (row?.period_end ?? new Date());
   const overLimits: OverLimit[] = [];
   if (row && direction === "downgrade") {
     const active = Number(row.active);
@@ -87,8 +100,8 @@ export async function previewPlanChange(tx: TenantTx, workspaceId: string, to: P
         limit: plan.tracesPerMonth,
         consequence:
           plan.overagePer1k === null
-            ? `From ${day.format(periodEnd)} the ${plan.name} plan refuses traces past ${count.format(plan.tracesPerMonth)} a month (a hard limit, no overage).`
-            : `From ${day.format(periodEnd)} traces past ${count.format(plan.tracesPerMonth)} a month are billed at $${plan.overagePer1k.toFixed(2)} per 1,000.`,
+            ? `From ${day.format(effectiveAt)} the ${plan.name} plan refuses traces past ${count.format(plan.tracesPerMonth)} a month (a hard limit, no overage).`
+            : `From ${day.format(effectiveAt)} traces past ${count.format(plan.tracesPerMonth)} a month are billed at $${plan.overagePer1k.toFixed(2)} per 1,000.`,
       });
     }
   }
@@ -96,8 +109,9 @@ export async function previewPlanChange(tx: TenantTx, workspaceId: string, to: P
     from,
     to,
     direction,
-    effective: direction === "upgrade" ? "now" : "period_end",
-    effectiveAt: (direction === "upgrade" ? new Date() : periodEnd).toISOString(),
+    effective,
+    viaCheckout,
+    effectiveAt: effectiveAt.toISOString(),
     overLimits,
   };
 }
