@@ -1,5 +1,5 @@
 /**
- * The actions the app writes (lib/team, lib/workspaces, lib/api-keys), grouped as the
+ * The actions the app writes (lib/team, lib/workspaces, lib/api-keys, lib/billing, lib/usage), grouped as the
  * Action filter lists them. The filter matches by prefix, so `member.`
  * selects every member change.
  */
@@ -42,6 +42,18 @@ export const AUDIT_ACTION_GROUPS = [
       { value: "api_key.created", label: "API key created" },
       { value: "api_key.revoked", label: "API key revoked" },
       { value: "api_key.expired", label: "API key expired" },
+    ],
+  },
+  {
+    label: "Billing",
+    all: { value: "billing.", label: "Any billing change" },
+    actions: [
+      { value: "billing.plan_changed", label: "Plan changed" },
+      { value: "billing.subscription_updated", label: "Subscription updated" },
+      { value: "billing.downgrade_scheduled", label: "Downgrade scheduled" },
+      { value: "billing.payment_failed", label: "Payment failed" },
+      { value: "billing.payment_action_required", label: "Payment needs confirming" },
+      { value: "billing.email_changed", label: "Billing email changed" },
     ],
   },
   {

@@ -214,6 +214,71 @@ const sentences: [string, DescribableAuditEntry, string][] = [
     "The workspace reached its trace limit: 10,000 of 10,000 traces this period",
   ],
   [
+    "Stripe changed the plan (a webhook event)",
+    entry({
+      action: "billing.plan_changed",
+      actor: null,
+      targetType: "billing",
+      target: null,
+      before: { plan: "free" },
+      after: { plan: "starter", source: "checkout.session.completed" },
+    }),
+    "Stripe (event checkout.session.completed) changed the plan: Free → Starter",
+  ],
+  [
+    "an owner upgraded",
+    entry({
+      action: "billing.plan_changed",
+      targetType: "billing",
+      target: null,
+      before: { plan: "starter" },
+      after: { plan: "professional", source: "upgrade" },
+    }),
+    "Adam Admin changed the plan: Starter → Professional",
+  ],
+  [
+    "the nightly reconciliation updated the subscription",
+    entry({
+      action: "billing.subscription_updated",
+      actor: null,
+      targetType: "billing",
+      target: null,
+      after: { status: "past_due", cancelAtPeriodEnd: true, source: "reconciliation" },
+    }),
+    "Stripe (nightly reconciliation) updated the subscription: past due, cancels at the period's end",
+  ],
+  [
+    "a downgrade scheduled",
+    entry({ action: "billing.downgrade_scheduled", targetType: "billing", target: null, after: { plan: "starter" } }),
+    "Adam Admin scheduled a move to Starter at the period's end",
+  ],
+  [
+    "a payment failed",
+    entry({
+      action: "billing.payment_failed",
+      actor: null,
+      targetType: "billing",
+      target: null,
+      after: { attempt: 2 },
+    }),
+    "A payment failed (attempt 2)",
+  ],
+  [
+    "a payment needs confirming",
+    entry({ action: "billing.payment_action_required", actor: null, targetType: "billing", target: null }),
+    "A payment needs the customer's confirmation",
+  ],
+  [
+    "the billing email changed",
+    entry({
+      action: "billing.email_changed",
+      targetType: "billing",
+      target: null,
+      after: { billingEmail: "ap@acme.example" },
+    }),
+    "Adam Admin set the billing email to ap@acme.example",
+  ],
+  [
     "long names from a snapshot are shortened",
     entry({ action: "workspace.created", targetType: "workspace", target: null, after: { name: "N".repeat(200) } }),
     `Adam Admin created the workspace “${"N".repeat(80)}…”`,

@@ -53,6 +53,17 @@ function usageNumbers(after: unknown): string {
   return `: ${format.format(used)} of ${format.format(limit)} traces this period`;
 }
 
+const PLAN_LABELS: Record<string, string> = {
+  free: "Free",
+  starter: "Starter",
+  professional: "Professional",
+  enterprise: "Enterprise",
+};
+const planLabel = (plan: string | null): string | null => (plan ? (PLAN_LABELS[plan] ?? plan) : null);
+/** What told us: a Stripe event type, or the nightly reconciliation. */
+const sourceLabel = (source: string | null): string =>
+  source === "reconciliation" ? "nightly reconciliation" : source ? `event ${source}` : "an event";
+
 /**
  * One audit entry as a sentence naming who did it, to whom, and what changed:
  * "Adam Admin changed Mia Member's role: Member → Viewer". Pure; the names
@@ -117,6 +128,32 @@ export function describeAuditEntry(entry: DescribableAuditEntry): string {
       return entry.action === "usage.limit_exceeded"
         ? `The workspace reached its trace limit${numbers}`
         : `The workspace used 80% of its traces${numbers}`;
+    }
+    case "billing.plan_changed": {
+      const from = planLabel(field(entry.before, "plan"));
+      const to = planLabel(field(entry.after, "plan"));
+      const who = entry.actor ? actor : `Stripe (${sourceLabel(field(entry.after, "source"))})`;
+      return from && to ? `${who} changed the plan: ${from} → ${to}` : `${who} changed the plan`;
+    }
+    case "billing.subscription_updated": {
+      const who = entry.actor ? actor : `Stripe (${sourceLabel(field(entry.after, "source"))})`;
+      const status = field(entry.after, "status");
+      const cancels = (entry.after as { cancelAtPeriodEnd?: unknown } | null)?.cancelAtPeriodEnd === true;
+      return `${who} updated the subscription${status ? `: ${status.replace("_", " ")}` : ""}${cancels ? ", cancels at the period's end" : ""}`;
+    }
+    case "billing.downgrade_scheduled": {
+      const to = planLabel(field(entry.after, "plan"));
+      return to ? `${actor} scheduled a move to ${to} at the period's end` : `${actor} scheduled a downgrade`;
+    }
+    case "billing.payment_failed": {
+      const attempt = (entry.after as { attempt?: unknown } | null)?.attempt;
+      return typeof attempt === "number" ? `A payment failed (attempt ${attempt})` : "A payment failed";
+    }
+    case "billing.payment_action_required":
+      return "A payment needs the customer's confirmation";
+    case "billing.email_changed": {
+      const email = field(entry.after, "billingEmail");
+      return email ? `${actor} set the billing email to ${email}` : `${actor} changed the billing email`;
     }
     default:
       return genericSentence(actor, entry);
