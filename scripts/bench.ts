@@ -4,10 +4,13 @@
 // data layer, with and without indexes; then the settings pages under load
 // side by side with a bare Next.js "floor" app (scripts/bench/floor), and
 // every target of docs/benchmarks.md with ✓/✗; then usage ingestion over HTTP and through the usage
-// service in process (20 clients, one workspace and 1,000 workspaces, totals checked exactly).
+// service in process (20 clients, one workspace and 1,000 workspaces, totals checked exactly); then the
+// Stripe webhook inbox (20 senders, 1,000 distinct events and 1,000 duplicates, each applied exactly once).
 //   npm run bench -- --workspaces 2000 --samples 100 --seconds 2   (small, as CI runs it)
 //   npm run bench -- --pages                                        (the pages part only, on an otherwise empty database)
 //   npm run bench -- --ingest                                       (the ingestion part only)
+//   npm run bench -- --webhooks                                     (the webhook inbox part only)
+//   npm run bench -- --webhook-events 1000                          (events per webhook burst; 300 when --seconds < 5)
 //   npm run bench -- --write                                        (full; writes docs/benchmarks.md)
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -33,16 +36,21 @@ import { postmasterOf } from "./bench/proc-stats";
 import { runQueryBench, type QueryResult } from "./bench/query-bench";
 import { queryTable } from "./bench/report";
 import { targetRows, targetTable } from "./bench/targets";
+import { runWebhookBench } from "./bench/webhook-bench";
+import { webhookTable, webhookTargetRows } from "./bench/webhook-report";
 
 const START = "<!-- results:start -->";
 /** Issue #11: 20 concurrent clients report usage. */
 const INGEST_CLIENTS = 20;
+/** The billing issue: bursts of 1,000 webhook events from 20 concurrent senders. */
+const WEBHOOK_SENDERS = 20;
 const END = "<!-- results:end -->";
 
 const { values } = parseArgs({
   options: {
     pages: { type: "boolean", default: false },
     ingest: { type: "boolean", default: false },
+    webhooks: { type: "boolean", default: false },
     workspaces: { type: "string" },
     samples: { type: "string", default: "1000" },
     "no-index-samples": { type: "string" },
@@ -50,13 +58,17 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "3" },
     concurrency: { type: "string", default: "10" },
     "memory-requests": { type: "string" },
+    "webhook-events": { type: "string" },
     write: { type: "boolean", default: false },
   },
 });
 const pagesOnly = values.pages;
 const ingestOnly = values.ingest;
+const webhooksOnly = values.webhooks;
+/** Only one part runs (no dataset unless --workspaces asks for one). */
+const onePart = pagesOnly || ingestOnly || webhooksOnly;
 // --pages builds no dataset unless --workspaces asks for one (the pages then run next to it).
-const workspaces = Number(values.workspaces ?? (pagesOnly || ingestOnly ? 0 : 100000));
+const workspaces = Number(values.workspaces ?? (onePart ? 0 : 100000));
 const samples = Number(values.samples);
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
@@ -64,6 +76,8 @@ const concurrency = Number(values.concurrency);
 const noIndexSamples = Number(values["no-index-samples"] ?? Math.max(5, Math.min(50, Math.round(samples / 20))));
 // Small runs (CI: --seconds 2) read memory after 500 and 1,000 requests instead of 5,000 and 10,000.
 const memoryRequests = Number(values["memory-requests"] ?? (seconds < 5 ? 1000 : 10000));
+// Small runs send bursts of 300 webhook events instead of 1,000 (CI's bench stays short).
+const webhookEvents = Number(values["webhook-events"] ?? (seconds < 5 ? 300 : 1000));
 const counts = {
   samples,
   seconds,
@@ -71,9 +85,10 @@ const counts = {
   concurrency,
   "no-index-samples": noIndexSamples,
   "memory-requests": memoryRequests,
+  "webhook-events": webhookEvents,
 };
 for (const [name, value] of Object.entries({ ...counts, workspaces })) {
-  const least = name === "workspaces" && (pagesOnly || ingestOnly) ? 0 : 1;
+  const least = name === "workspaces" && onePart ? 0 : 1;
   if (!Number.isInteger(value) || value < least) {
     console.error(`--${name} must be a whole number of at least ${least}`);
     process.exit(2);
@@ -108,19 +123,18 @@ try {
 
   const db = createPrismaClient(url);
   const readPool = createPool(url, { pipeline: true });
-  const queries: QueryResult[] | null =
-    pagesOnly || ingestOnly
-      ? null
-      : await runQueryBench(
-          client,
-          { db, pool: readPool },
-          {
-            workspaces,
-            samples,
-            noIndexSamples,
-            progress: (label) => log(`  measuring: ${label}`),
-          },
-        );
+  const queries: QueryResult[] | null = onePart
+    ? null
+    : await runQueryBench(
+        client,
+        { db, pool: readPool },
+        {
+          workspaces,
+          samples,
+          noIndexSamples,
+          progress: (label) => log(`  measuring: ${label}`),
+        },
+      );
   const version = (await client.query("SHOW server_version")).rows[0].server_version as string;
   const postmasterPid = postmasterOf((await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid as number);
 
@@ -133,7 +147,7 @@ try {
     if (build.status !== 0) throw new Error("next build failed");
   }
   let pages: Awaited<ReturnType<typeof runPageBench>> | null = null;
-  if (!ingestOnly) {
+  if (!ingestOnly && !webhooksOnly) {
     log(`• Pages against the floor app: ${concurrency} clients, ${rounds} rounds of ${seconds} s per request`);
     pages = await runPageBench(db, url, {
       ports: { ours: env.E2E_PORT + 1, floor: env.E2E_PORT + 2 },
@@ -145,10 +159,24 @@ try {
       log,
     });
   }
-  const ingestion = pagesOnly
-    ? null
-    : (log(`• Usage ingestion over HTTP: ${INGEST_CLIENTS} clients, ${seconds} s per run`),
-      await runIngestBench(client, url, { port: env.E2E_PORT + 3, concurrency: INGEST_CLIENTS, seconds, log }));
+  const ingestion =
+    pagesOnly || webhooksOnly
+      ? null
+      : (log(`• Usage ingestion over HTTP: ${INGEST_CLIENTS} clients, ${seconds} s per run`),
+        await runIngestBench(client, url, { port: env.E2E_PORT + 3, concurrency: INGEST_CLIENTS, seconds, log }));
+  const webhooks =
+    pagesOnly || ingestOnly
+      ? null
+      : (log(`• Stripe webhook inbox over HTTP: ${WEBHOOK_SENDERS} senders, bursts of ${webhookEvents} events`),
+        await runWebhookBench(client, url, {
+          port: env.E2E_PORT + 4,
+          stripePort: env.E2E_PORT + 5,
+          concurrency: WEBHOOK_SENDERS,
+          events: webhookEvents,
+          // 80 workspaces for 1,000 events: 12.5 rounds, so each gets every kind of event (webhook-events.ts).
+          workspaces: Math.max(1, Math.round(webhookEvents * 0.08)),
+          log,
+        }));
   await client.end();
   await db.$disconnect();
   await readPool.end();
@@ -157,6 +185,7 @@ try {
   const targets = targetTable([
     ...(pages && summaries ? targetRows(pages, summaries, queries) : []),
     ...(ingestion ? ingestTargetRows(ingestion) : []),
+    ...(webhooks ? webhookTargetRows(webhooks) : []),
   ]);
   const scale = `${Number(rows.w).toLocaleString("en-US")} workspaces · ${Number(rows.m).toLocaleString("en-US")} team members · ${Number(rows.b).toLocaleString("en-US")} billing configs · ${Number(rows.i).toLocaleString("en-US")} integrations`;
   const queryReport = queries
@@ -175,17 +204,22 @@ ${startTable(pages)}
   const ingestReport = ingestion
     ? `## Usage ingestion over HTTP (${ingestion.concurrency} clients, ${ingestion.seconds} s per run)\n\n${ingestTable(ingestion)}\n`
     : "";
-  console.log(`\n${queryReport}${pageReport}${ingestReport}\n## Targets\n\n${targets}\n`);
+  const webhookReport = webhooks
+    ? `## Stripe webhook inbox over HTTP (${webhooks.concurrency} senders, each event signed as it is sent)\n\n${webhookTable(webhooks)}\n`
+    : "";
+  console.log(`\n${queryReport}${pageReport}${ingestReport}${webhookReport}\n## Targets\n\n${targets}\n`);
 
   const pageErrors = pages
     ? pages.targets.reduce((sum, t) => sum + t.rounds.reduce((s, r) => s + r.errors, 0), 0) + pages.memory.errors
     : 0;
   const ingestErrors = ingestion ? ingestion.runs.reduce((sum, run) => sum + run.errors, 0) : 0;
   const inexact = ingestion ? ingestion.runs.filter((run) => !run.exact).length : 0;
-  if (pageErrors + ingestErrors > 0 || inexact > 0) {
+  const notOnce = webhooks ? webhooks.bursts.filter((burst) => burst.problems.length > 0) : [];
+  if (pageErrors + ingestErrors > 0 || inexact > 0 || notOnce.length > 0) {
     if (pageErrors) log(`✗ ${pageErrors} page requests answered wrongly (not 200 with the expected content)`);
     if (ingestErrors) log(`✗ ${ingestErrors} usage reports answered wrongly (not 200 "recorded")`);
     if (inexact) log(`✗ usage totals are not exact after ${inexact} ingestion run(s)`);
+    for (const burst of notOnce) log(`✗ webhook burst "${burst.name}" not exactly once: ${burst.problems.join("; ")}`);
     failed = true;
   } else if (values.write) {
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -194,13 +228,14 @@ ${startTable(pages)}
       "npm run bench --",
       pagesOnly ? "--pages" : "",
       ingestOnly ? "--ingest" : "",
-      values.workspaces !== undefined || !(pagesOnly || ingestOnly) ? `--workspaces ${workspaces}` : "",
-      pagesOnly || ingestOnly ? "" : `--samples ${samples}`,
-      `--seconds ${seconds} --rounds ${rounds} --concurrency ${concurrency} --memory-requests ${memoryRequests} --write`,
+      webhooksOnly ? "--webhooks" : "",
+      values.workspaces !== undefined || !onePart ? `--workspaces ${workspaces}` : "",
+      onePart ? "" : `--samples ${samples}`,
+      `--seconds ${seconds} --rounds ${rounds} --concurrency ${concurrency} --memory-requests ${memoryRequests} --webhook-events ${webhookEvents} --write`,
     ]
       .filter(Boolean)
       .join(" ");
-    const report = `## Targets\n\n${targets}\n\n${queryReport}${pageReport}${ingestReport}`;
+    const report = `## Targets\n\n${targets}\n\n${queryReport}${pageReport}${ingestReport}${webhookReport}`;
     const doc = benchmarkDoc({ machine, command, report, buildSeconds });
     const prettierOptions = await prettier.resolveConfig("docs/benchmarks.md");
     writeFileSync(
