@@ -186,3 +186,28 @@ test("an admin sees billing without plan controls; a member gets the no-access p
   await expect(page.getByText("Ask Olivia Owner, an owner of this workspace, if you need it.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Current plan" })).toHaveCount(0);
 });
+
+test("a failed payment puts a banner on every settings page: owners can update the payment method", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const { owner, workspace, others } = await ownerWorkspace("past-due", [{ role: "admin" }]);
+  await db.billingConfig.update({
+    where: { workspaceId: workspace.id },
+    data: { planType: "starter", planStatus: "past_due", stripeCustomerId: null },
+  });
+  await signInAs(context, baseURL!, owner.id);
+  for (const tab of ["team", "billing", "api-keys"]) {
+    await page.goto(`/w/${workspace.id}/settings/${tab}`);
+    const banner = page.getByRole("alert").filter({ hasText: "A payment for this workspace failed." });
+    await expect(banner).toBeVisible();
+    await expect(banner.getByRole("button", { name: "Update payment method" })).toBeVisible();
+  }
+  await context.clearCookies();
+  await signInAs(context, baseURL!, others[0]!.id);
+  await page.goto(`/w/${workspace.id}/settings/team`);
+  const banner = page.getByRole("alert").filter({ hasText: "A payment for this workspace failed." });
+  await expect(banner).toContainText("An owner can fix this on the Billing tab.");
+  await expect(banner.getByRole("button", { name: "Update payment method" })).toHaveCount(0);
+});

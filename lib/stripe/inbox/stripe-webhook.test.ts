@@ -174,6 +174,27 @@ describe("payment failures and cancellation", () => {
     expect((await billingOf(ws.workspaceId)).planStatus).toBe("active");
   });
 
+  it("trial_will_end: the owners get an email with the trial's end, and billing.trial_ending is written", async () => {
+    const ws = await createRoleWorkspace(db, "inbox-trial");
+    const { subscription, events } = await subscribeInStripe(db, ws.workspaceId, "starter", { trialDays: 3 });
+    await post(events.find((e) => e.type === "checkout.session.completed")!);
+    expect((await billingOf(ws.workspaceId)).planStatus).toBe("trialing");
+    expect((await post(stripeEvent("customer.subscription.trial_will_end", subscription))).body.outcome).toBe(
+      "applied",
+    );
+    expect(await outboxOf(ws.workspaceId, "billing.trial_ending")).toHaveLength(1);
+    const email = await vi.waitFor(
+      () => {
+        const found = sink.messages.find((m) => m.to.includes(ws.actors.owner.email) && /trial/i.test(m.subject));
+        expect(found).toBeDefined();
+        return found!;
+      },
+      { timeout: 3000, interval: 50 },
+    );
+    expect(email.subject).toMatch(/^The trial of Test inbox-trial.* ends on /);
+    expect(sink.messages.filter((m) => m.to.includes(ws.actors.member.email))).toHaveLength(0);
+  });
+
   it("customer.subscription.deleted: canceled, on the Free plan's limits", async () => {
     const ws = await createRoleWorkspace(db, "inbox-deleted");
     const { subscription, events } = await subscribeInStripe(db, ws.workspaceId, "professional");
