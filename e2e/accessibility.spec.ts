@@ -51,7 +51,10 @@ for (const theme of ["light", "dark"] as const) {
       // The API reference, once Scalar has rendered the document.
       await page.goto("/docs/api");
       await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
-      await expect(page.getByRole("heading", { name: "Agent Observability Settings API" })).toBeVisible();
+      // Scalar renders the whole document in the browser: allow a busy machine its 10–20 s.
+      await expect(page.getByRole("heading", { name: "Agent Observability Settings API" })).toBeVisible({
+        timeout: 60_000,
+      });
       await expectNoSeriousViolations(page, testInfo, `${theme}-api-reference`);
     });
 

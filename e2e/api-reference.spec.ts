@@ -2,6 +2,10 @@ import { expect, test } from "@playwright/test";
 
 // /docs/api renders the live OpenAPI document with Scalar, under the app's CSP, with nothing fetched
 // from anywhere but the app itself (no CDN fonts, no telemetry): the machines it runs on are offline.
+// Scalar renders the whole document in the browser: 10–20 s on a busy 2-core machine, so this test
+// gets a minute and a half rather than Playwright's default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 test("the API reference renders /api/openapi.json under the CSP, asking nothing of other origins", async ({
   page,
   baseURL,
@@ -29,7 +33,7 @@ test("the API reference renders /api/openapi.json under the CSP, asking nothing 
 
   // Scalar's own rendering of the document: its title and an operation.
   await expect(page.getByRole("heading", { name: "Agent Observability Settings API", exact: true })).toBeAttached({
-    timeout: 30_000,
+    timeout: 60_000,
   });
   await expect(page.getByRole("heading", { name: "Report usage", exact: true })).toBeVisible();
 
