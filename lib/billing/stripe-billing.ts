@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { env } from "../env";
+import { billingTabUrl } from "./billing-tab-url";
 import { systemDb } from "../db/prisma";
 import { AppError } from "../errors";
 import { pricesOfPlan } from "../stripe/price-catalog";
@@ -11,8 +11,6 @@ async function resolvePlanPrices(stripe: Stripe, plan: PlanType): Promise<{ mont
   const prices = await pricesOfPlan(plan, stripe);
   return { monthly: prices.monthly.id, overage: prices.overage.id };
 }
-
-const billingPageOf = (workspaceId: string) => `${env.APP_URL.replace(/\/$/, "")}/w/${workspaceId}/settings/billing`;
 
 /**
  * The workspace's Stripe customer, created once: the idempotency key is the workspace's, so two
@@ -59,8 +57,8 @@ export async function createCheckoutSession(
     metadata: { workspace_id: workspaceId, plan },
     subscription_data: { metadata: { workspace_id: workspaceId, plan } },
     line_items: [{ price: prices.monthly, quantity: 1 }, { price: prices.overage }],
-    success_url: `${billingPageOf(workspaceId)}?checkout=success`,
-    cancel_url: `${billingPageOf(workspaceId)}?checkout=canceled`,
+    success_url: `${billingTabUrl(workspaceId)}?checkout=success`,
+    cancel_url: `${billingTabUrl(workspaceId)}?checkout=canceled`,
   });
   if (!session.url) throw new Error("Stripe answered a Checkout session without a URL");
   return session.url;
@@ -130,7 +128,7 @@ export async function setCancelAtPeriodEnd(
 export async function createPortalSession(stripe: Stripe, workspaceId: string, customerId: string): Promise<string> {
   const session = await stripe.billingPortal.sessions.create({
     customer: customerId,
-    return_url: billingPageOf(workspaceId),
+    return_url: billingTabUrl(workspaceId),
   });
   return session.url;
 }

@@ -2,13 +2,9 @@ import { PLANS, isPlanType } from "../billing/plans";
 import type { Db } from "../db/prisma";
 import { emailDelivery, sendEmail } from "../email/send-email";
 import { usageAlertEmail } from "../email/templates/usage-emails";
-import { env } from "../env";
+import { billingTabUrl } from "../billing/billing-tab-url";
 import { logger } from "../logger";
 import type { UsageRecording } from "./usage-recording";
-
-/** The Billing tab of a workspace, as linked from emails. */
-export const billingTabUrl = (workspaceId: string) =>
-  `${env.APP_URL.replace(/\/$/, "")}/w/${workspaceId}/settings/billing`;
 
 /**
  * After the recording committed: emails each alert raised (the highest, when one report crossed 80%

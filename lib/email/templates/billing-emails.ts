@@ -1,6 +1,6 @@
 import type { OutgoingEmail } from "../outgoing-email";
+import { escapeHtml } from "./escape-html";
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const day = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
 const moneyOf = (cents: number, currency: string) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
@@ -10,8 +10,8 @@ function email(to: string, subject: string, lines: string[], link: { url: string
     to,
     subject,
     text: `${lines.join("\n\n")}\n\n${link.label}: ${link.url}\n`,
-    html: `${lines.map((line) => `<p>${escape(line)}</p>`).join("\n")}
-<p><a href="${escape(link.url)}" style="display:inline-block;padding:10px 16px;background:#4f46e5;color:#fff;border-radius:8px;text-decoration:none">${escape(link.label)}</a></p>`,
+    html: `${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join("\n")}
+<p><a href="${escapeHtml(link.url)}" style="display:inline-block;padding:10px 16px;background:#4f46e5;color:#fff;border-radius:8px;text-decoration:none">${escapeHtml(link.label)}</a></p>`,
   };
 }
 

@@ -1,6 +1,5 @@
 import type { OutgoingEmail } from "../outgoing-email";
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from "./escape-html";
 
 export function invitationEmail(args: {
   to: string;
@@ -14,8 +13,8 @@ export function invitationEmail(args: {
     to,
     subject: `${inviter} invited you to ${workspaceName}`,
     text: `${inviter} invited you to join ${workspaceName} as ${role}.\n\nAccept the invitation:\n${url}\n\nThe link works once and expires in 7 days.\n`,
-    html: `<p><strong>${escape(inviter)}</strong> invited you to join <strong>${escape(workspaceName)}</strong> as ${escape(role)}.</p>
-<p><a href="${escape(url)}" style="display:inline-block;padding:10px 16px;background:#4f46e5;color:#fff;border-radius:8px;text-decoration:none">Accept the invitation</a></p>
+    html: `<p><strong>${escapeHtml(inviter)}</strong> invited you to join <strong>${escapeHtml(workspaceName)}</strong> as ${escapeHtml(role)}.</p>
+<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 16px;background:#4f46e5;color:#fff;border-radius:8px;text-decoration:none">Accept the invitation</a></p>
 <p style="color:#666">The link works once and expires in 7 days.</p>`,
   };
 }
@@ -31,6 +30,6 @@ export function memberJoinedEmail(args: {
     to,
     subject: `${member} joined ${workspaceName}`,
     text: `${member} accepted their invitation and joined ${workspaceName} as ${role}.\n`,
-    html: `<p><strong>${escape(member)}</strong> accepted their invitation and joined <strong>${escape(workspaceName)}</strong> as ${escape(role)}.</p>`,
+    html: `<p><strong>${escapeHtml(member)}</strong> accepted their invitation and joined <strong>${escapeHtml(workspaceName)}</strong> as ${escapeHtml(role)}.</p>`,
   };
 }

@@ -1,7 +1,6 @@
 import type { OutgoingEmail } from "../outgoing-email";
 import { formatCount, formatUtc, planName } from "../../usage/usage-limit-message";
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from "./escape-html";
 
 export interface UsageAlertEmailArgs {
   to: string;
@@ -37,8 +36,8 @@ export function usageAlertEmail(args: UsageAlertEmailArgs): OutgoingEmail {
     to,
     subject: `${workspaceName} ${reached}`,
     text: `${workspaceName} ${reached}: ${numbers}\n\n${next}\n\nSee usage or change the plan on the Billing tab:\n${billingUrl}\n`,
-    html: `<p><strong>${escape(workspaceName)}</strong> ${escape(reached)}: ${escape(numbers)}</p>
-<p>${escape(next)}</p>
-<p><a href="${escape(billingUrl)}" style="display:inline-block;padding:10px 16px;background:#4f46e5;color:#fff;border-radius:8px;text-decoration:none">Open the Billing tab</a></p>`,
+    html: `<p><strong>${escapeHtml(workspaceName)}</strong> ${escapeHtml(reached)}: ${escapeHtml(numbers)}</p>
+<p>${escapeHtml(next)}</p>
+<p><a href="${escapeHtml(billingUrl)}" style="display:inline-block;padding:10px 16px;background:#4f46e5;color:#fff;border-radius:8px;text-decoration:none">Open the Billing tab</a></p>`,
   };
 }

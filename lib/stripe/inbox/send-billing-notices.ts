@@ -1,12 +1,9 @@
-import { env } from "../../env";
+import { billingTabUrl } from "../../billing/billing-tab-url";
 import { systemDb } from "../../db/prisma";
 import { emailDelivery, sendEmail } from "../../email/send-email";
 import { paymentActionRequiredEmail, paymentFailedEmail, trialEndingEmail } from "../../email/templates/billing-emails";
 import { logger } from "../../logger";
 import type { BillingNotice } from "./invoice-effects";
-
-export const billingUrlOf = (workspaceId: string) =>
-  `${env.APP_URL.replace(/\/$/, "")}/w/${workspaceId}/settings/billing`;
 
 /** Emails each notice to the workspace's active owners; a failure is logged, never thrown. */
 export async function sendBillingNotices(notices: BillingNotice[]): Promise<void> {
@@ -24,7 +21,7 @@ export async function sendBillingNotices(notices: BillingNotice[]): Promise<void
       const common = {
         to: owner.email,
         workspaceName: owner.workspace_name,
-        billingUrl: billingUrlOf(notice.workspaceId),
+        billingUrl: billingTabUrl(notice.workspaceId),
       };
       const message =
         notice.kind === "payment_failed"
