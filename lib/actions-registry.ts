@@ -1,6 +1,7 @@
 import type { RunnableAction } from "./access/define-action";
 import { API_KEY_ACTIONS } from "./api-keys/api-key-action-definitions";
 import { BILLING_ACTIONS } from "./billing/billing-action-definitions";
+import { INTEGRATION_ACTIONS } from "./integrations/integration-action-definitions";
 import { TEAM_ACTIONS } from "./team/team-action-definitions";
 import { createWorkspaceAction } from "./workspaces/workspace-action-definitions";
 
@@ -14,6 +15,7 @@ export const ACTIONS: RunnableAction[] = [
   ...(TEAM_ACTIONS as RunnableAction[]),
   ...(API_KEY_ACTIONS as RunnableAction[]),
   ...(BILLING_ACTIONS as RunnableAction[]),
+  ...(INTEGRATION_ACTIONS as RunnableAction[]),
 ];
 
 /** 'use server' exports that are public by nature (signing in and out): no workspace, no chokepoint. */

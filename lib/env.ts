@@ -75,6 +75,16 @@ export const env = createEnv({
     E2E_PORT: port.default(3100),
     /** Where the test SMTP sink writes received messages (set by `npm test` for Playwright). */
     E2E_MAILBOX_DIR: z.string().optional(),
+    /**
+     * true: integrations may send to private, loopback and link-local addresses (local receivers in
+     * development and tests). Production refuses to start with it (docs/integrations.md).
+     */
+    INTEGRATIONS_ALLOW_PRIVATE_NETWORKS: z.enum(["true", "false"]).default("false"),
+    /**
+     * Development and tests only: send PagerDuty and Datadog requests to this origin instead of
+     * their own hosts (a local receiver). Production refuses it.
+     */
+    INTEGRATIONS_SERVICE_ORIGIN: z.url().optional(),
     /** Database for `npm run bench` (it is dropped and rebuilt); unset: an embedded PostgreSQL of its own. */
     BENCH_DATABASE_URL: z.url().optional(),
     /** Set by CI systems; Playwright retries nothing and forbids `.only` when set. */

@@ -19,7 +19,8 @@ import { withUser, withWorkspace, type UserContext, type WorkspaceContext } from
  * 'use server' function only supplies the request context (see run-action.ts).
  */
 
-type WorkspaceInput = z.ZodObject<{ workspaceId: z.ZodType<string> } & z.ZodRawShape>;
+// An object schema with the workspace id, or a union of them (one per integration type, say).
+type WorkspaceInput = z.ZodType<{ workspaceId: string }>;
 
 export interface WorkspaceActionDefinition<S extends WorkspaceInput, T, R = T> {
   kind: "workspace";

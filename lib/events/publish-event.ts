@@ -2,22 +2,8 @@ import type { Prisma } from "../generated/prisma/client";
 import type { TenantTx } from "../db/tenant-transaction";
 import { redactSecrets } from "../audit/redact";
 
-export const EVENT_TYPES = [
-  "alert.triggered",
-  "alert.resolved",
-  "usage.threshold_reached",
-  "usage.limit_exceeded",
-  "billing.payment_failed",
-  "billing.plan_changed",
-  "billing.trial_ending",
-  "member.invited",
-  "member.joined",
-  "member.removed",
-  "member.role_changed",
-  "integration.test",
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-export type Severity = "info" | "warning" | "error" | "critical";
+export { EVENT_TYPES, type EventType, type Severity } from "./event-types";
+import type { EventType, Severity } from "./event-types";
 
 /**
  * Writes an event to the transactional outbox in the caller's transaction:

@@ -1,4 +1,4 @@
-import type { EventType, Severity } from "../events/publish-event";
+import type { EventType, Severity } from "../events/event-types";
 
 /**
  * The six integration types and what each stores (docs/integrations.md). Settings live in

@@ -10,6 +10,8 @@ import { reportOverage, stripeOverageSender } from "../billing/report-overage";
 import { getStripe } from "../stripe/stripe-client";
 import { currentStripeSettings } from "../stripe/stripe-settings";
 import { resetUsagePeriods } from "../usage/reset-usage-periods";
+import { startDeliveryEngine, type DeliveryEngine, type DeliveryEngineOptions } from "../integrations/delivery/delivery-engine";
+import { checkIntegrationHealth } from "../integrations/delivery/check-integration-health";
 
 export const EXPIRE_INVITATIONS = "expire-invitations";
 export const PRUNE_EVENT_OUTBOX = "prune-event-outbox";
@@ -18,9 +20,11 @@ export const RETIRE_EXPIRED_API_KEYS = "retire-expired-api-keys";
 export const RECONCILE_SUBSCRIPTIONS = "reconcile-subscriptions";
 export const RESET_USAGE_PERIODS = "reset-usage-periods";
 export const REPORT_OVERAGE = "report-overage";
+export const CHECK_INTEGRATION_HEALTH = "check-integration-health";
 
 export interface JobRunner {
   boss: PgBoss;
+  delivery: DeliveryEngine | null;
   stop: () => Promise<void>;
 }
 
@@ -31,9 +35,10 @@ export interface JobRunner {
  */
 export async function startJobRunner(
   connectionString: string,
-  options: { pollingIntervalSeconds?: number } = {},
+  options: { pollingIntervalSeconds?: number; delivery?: DeliveryEngineOptions | false } = {},
 ): Promise<JobRunner> {
-  const boss = new PgBoss({ connectionString, schema: "pgboss" });
+  // LISTEN/NOTIFY wakes delivery workers the moment a job is queued (polling stays as the backstop).
+  const boss = new PgBoss({ connectionString, schema: "pgboss", useListenNotify: true });
   let stopping = false;
   // Only the message and code: pg errors can carry the whole client (and its connection settings).
   boss.on("error", (error: Error & { code?: string }) => {
@@ -47,7 +52,7 @@ export async function startJobRunner(
   // Each job: its queue, its schedule, and its work (which logs what it did).
   const jobs: { name: string; cron: string; run: () => Promise<Record<string, number>> }[] = [
     { name: EXPIRE_INVITATIONS, cron: "0 * * * *", run: async () => ({ retired: await expireStaleInvitations(db) }) },
-    { name: PRUNE_EVENT_OUTBOX, cron: "17 3 * * *", run: async () => ({ pruned: await pruneEventOutbox(db) }) },
+    { name: PRUNE_EVENT_OUTBOX, cron: "17 3 * * *", run: async () => ({ ...(await pruneEventOutbox(db)) }) },
     { name: PRUNE_IDEMPOTENCY_KEYS, cron: "41 * * * *", run: async () => ({ pruned: await pruneIdempotencyKeys(db) }) },
     {
       name: RETIRE_EXPIRED_API_KEYS,
@@ -62,6 +67,12 @@ export async function startJobRunner(
     },
     // Workspaces Stripe does not bill move to their next period (docs/decisions/011-usage-metering.md).
     { name: RESET_USAGE_PERIODS, cron: "*/10 * * * *", run: async () => ({ moved: await resetUsagePeriods(db) }) },
+    {
+      // Enabled integrations without a recent delivery get a request that costs the receiver nothing.
+      name: CHECK_INTEGRATION_HEALTH,
+      cron: "*/5 * * * *",
+      run: async () => ({ ...(await checkIntegrationHealth(db)) }),
+    },
     {
       // Five minutes past each hour: the hour before has closed. Nothing while payments are off.
       name: REPORT_OVERAGE,
@@ -82,10 +93,15 @@ export async function startJobRunner(
     });
   }
 
+  // The delivery engine: the outbox dispatcher and the delivery workers (docs/decisions/013-integration-delivery.md).
+  const delivery = options.delivery === false ? null : await startDeliveryEngine(boss, connectionString, options.delivery);
+
   return {
     boss,
+    delivery,
     stop: async () => {
       stopping = true;
+      await delivery?.stop();
       await boss.stop({ graceful: true, timeout: 5000 });
       await db.$disconnect();
     },
