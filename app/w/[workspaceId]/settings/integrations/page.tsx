@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { IntegrationList } from "@/components/integrations/integration-list";
-import { SectionHeading } from "@/components/settings/section-heading";
-import { EmptyState } from "@/components/ui/empty-state";
+import { IntegrationsPanel } from "@/components/integrations/integrations-panel";
 import { loadWorkspacePage } from "@/lib/access/load-workspace-page";
-import { integrationsRead } from "@/lib/integrations/list-integrations";
+import { can } from "@/lib/access/permissions";
+import { integrationsPageRead } from "./integrations-page-read";
 
 export const metadata: Metadata = { title: "Integrations" };
 
@@ -13,17 +12,18 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ w
     workspaceId,
     "workspace:read",
     `/w/${workspaceId}/settings/integrations`,
-    integrationsRead,
+    integrationsPageRead,
   );
   if (!load.allowed) return null; // every role may see integrations
+  const ownerNames = load.data.owners.map((owner) => owner.name);
   return (
-    <section className="grid gap-4">
-      <SectionHeading title="Integrations" description="Where alerts, usage and billing events are delivered." />
-      {load.data.length === 0 ? (
-        <EmptyState title="No integrations yet">Events are not delivered anywhere outside the platform.</EmptyState>
-      ) : (
-        <IntegrationList integrations={load.data} />
-      )}
-    </section>
+    <IntegrationsPanel
+      workspaceId={workspaceId}
+      integrations={load.data.integrations}
+      canManage={can(load.role, "integrations:manage")}
+      askOwner={ownerNames.length ? `Ask ${ownerNames.slice(0, 2).join(" or ")}.` : "Ask an owner of this workspace."}
+      // eslint-disable-next-line react-hooks/purity -- the server's clock, read once per render for "3 minutes ago"
+      now={Date.now()}
+    />
   );
 }
