@@ -1,5 +1,5 @@
 import type { LookupAddress } from "node:dns";
-import { get } from "node:http";
+import { Agent, get } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHttpReceiver, type HttpReceiver } from "../../testing/http-receiver";
 import { guardedLookup } from "./guarded-lookup";
@@ -62,14 +62,20 @@ describe("guardedLookup", () => {
     });
     afterAll(() => receiver.stop());
 
+    /** Node's own client, the lookup set as the transport sets it (on the agent). */
     const fetchStatus = (lookup: ReturnType<typeof guardedLookup>, autoSelectFamily: boolean) =>
       new Promise<number | string>((resolve) => {
-        const request = get(`http://hooks.test:${receiver.port}/x`, { lookup, autoSelectFamily, agent: false });
+        const agent = new Agent({ lookup, autoSelectFamily });
+        const request = get(`http://hooks.test:${receiver.port}/x`, { agent });
         request.on("response", (response) => {
           response.resume();
+          response.on("end", () => agent.destroy());
           resolve(response.statusCode ?? 0);
         });
-        request.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+        request.on("error", (error: NodeJS.ErrnoException) => {
+          agent.destroy();
+          resolve(error.code ?? "error");
+        });
       });
 
     it.each([true, false])("connects through it and refuses through it (autoSelectFamily %s)", async (auto) => {
