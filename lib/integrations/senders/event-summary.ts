@@ -27,7 +27,7 @@ function text(payload: Payload, key: string): string | null {
   return null;
 }
 
-const count = (value: string | null) =>
+const formatCount = (value: string | null) =>
   value !== null && /^\d+(\.\d+)?$/.test(value) ? new Intl.NumberFormat("en-US").format(Number(value)) : value;
 
 const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
@@ -91,8 +91,8 @@ const DESCRIBE: Record<string, Describe> = {
   }),
   "usage.threshold_reached": (p, ws) => {
     const percent = text(p, "percent") ?? text(p, "threshold") ?? "80";
-    const used = count(text(p, "used"));
-    const limit = count(text(p, "limit"));
+    const used = formatCount(text(p, "used"));
+    const limit = formatCount(text(p, "limit"));
     return {
       title: `Usage reached ${percent}% of the plan's traces`,
       text:
@@ -103,7 +103,7 @@ const DESCRIBE: Record<string, Describe> = {
     };
   },
   "usage.limit_exceeded": (p, ws) => {
-    const limit = count(text(p, "limit"));
+    const limit = formatCount(text(p, "limit"));
     return {
       title: "Trace limit reached",
       text: `${ws} reached its plan's trace limit${limit ? ` of ${limit} traces` : ""} for this period.`,

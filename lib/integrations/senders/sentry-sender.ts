@@ -92,6 +92,7 @@ function eventIdOf(response: HttpResponse): string | null {
 
 /** Sentry's envelope endpoint (docs/integrations.md, "Sentry"). */
 export const sentrySender: Sender<"sentry"> = {
+  /** "" when the DSN does not parse (sending then fails permanently with the DSN hint). */
   urlFor: (target) => {
     const dsn = parseSentryDsn(target.secrets.dsn);
     return dsn ? envelopeUrlOf(dsn) : "";
