@@ -9,6 +9,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { refuseToStartWithoutProductionConfig } = await import("./lib/config/production-config");
   refuseToStartWithoutProductionConfig();
+  // Refuses INTEGRATIONS_ALLOW_PRIVATE_NETWORKS / INTEGRATIONS_SERVICE_ORIGIN in production, with why.
+  const { deliverySettings } = await import("./lib/integrations/delivery/delivery-settings");
+  deliverySettings();
   // Not awaited: a slow or unreachable Stripe must not hold up the start (it only logs a warning).
   const { warmPriceCatalog } = await import("./lib/stripe/warm-price-catalog");
   void warmPriceCatalog();

@@ -6,9 +6,9 @@
 //   npm test -- --unit-only lib/team         other arguments go to Vitest / Playwright (a file filter)
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { credentialsCipher } from "../lib/crypto/credentials-key";
+import { credentialsCipher, DEVELOPMENT_CREDENTIALS_KEY } from "../lib/crypto/credentials-key";
 import { redactUrl } from "../lib/db/database-url";
 import { applyMigrations } from "../lib/db/migrations/apply-migrations";
 import { createPrismaClient } from "../lib/db/prisma";
@@ -77,24 +77,39 @@ try {
       // loopback STRIPE_API_BASE only with one). Specs reach its /_fake/ controls at STRIPE_API_BASE.
       const stripe = env.STRIPE_SECRET_KEY ? undefined : await startFakeStripe();
       if (stripe) await setupStripeCatalog(createStripeClient(stripe.secretKey, new URL(stripe.url)));
+      const shared = {
+        EMAIL_SERVER: sink.url,
+        // Production refuses to start without its own key; the seeded secrets were encrypted with the
+        // development key, which stays readable as a previous key.
+        INTEGRATION_CREDENTIALS_KEY: randomBytes(32).toString("base64"),
+        INTEGRATION_CREDENTIALS_PREVIOUS_KEYS: DEVELOPMENT_CREDENTIALS_KEY,
+        APP_URL: `http://localhost:${env.E2E_PORT}`,
+        // The specs' receivers listen on loopback (allowed because APP_URL is loopback: docs/integrations.md).
+        INTEGRATIONS_ALLOW_PRIVATE_NETWORKS: "true",
+        ...(stripe
+          ? {
+              STRIPE_API_BASE: stripe.url,
+              STRIPE_SECRET_KEY: stripe.secretKey,
+              STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+            }
+          : {}),
+      };
+      // The job worker (`npm run worker`: the delivery engine among the jobs), as a deployment runs it.
+      const workerLog = path.resolve(".data/e2e-worker.log");
+      const worker = spawn("npx", ["tsx", "scripts/worker.ts"], {
+        stdio: ["ignore", openSync(workerLog, "w"), openSync(workerLog, "a")],
+        env: { ...childEnv, ...shared },
+      });
       try {
         await run("npx", ["playwright", "test", ...passThrough], {
-          EMAIL_SERVER: sink.url,
+          ...shared,
           E2E_MAILBOX_DIR: mailboxDir,
           AUTH_SECRET: randomBytes(32).toString("base64"),
-          // Production refuses to start without its own key (nothing in these tests decrypts seeded secrets).
-          INTEGRATION_CREDENTIALS_KEY: randomBytes(32).toString("base64"),
           AUTH_URL: `http://localhost:${env.E2E_PORT}`,
-          APP_URL: `http://localhost:${env.E2E_PORT}`,
-          ...(stripe
-            ? {
-                STRIPE_API_BASE: stripe.url,
-                STRIPE_SECRET_KEY: stripe.secretKey,
-                STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
-              }
-            : {}),
         });
       } finally {
+        worker.kill("SIGTERM");
+        await new Promise((resolve) => (worker.exitCode === null ? worker.once("exit", resolve) : resolve(null)));
         await stripe?.stop();
         await sink.stop();
       }

@@ -30,8 +30,10 @@ export function actionRoute<T>(
   /** How the result reads over REST, when it differs from the server action's (e.g. no invitation links). */
   present: (data: T) => unknown = (data) => data,
   options: {
-    /** Path parameters (besides the workspace) that are part of the input, e.g. `keyId`; with them, no body is read. */
+    /** Path parameters (besides the workspace) that are part of the input, e.g. `keyId`; with them, no body is read… */
     pathInput?: string[];
+    /** …unless the input is the body and the path parameters together (the body may not name them). */
+    bodyToo?: boolean;
     /** What is stored for an Idempotency-Key replay, when it must differ from the answer (never a secret). */
     storedAs?: (data: unknown) => unknown;
   } = {},
@@ -39,9 +41,11 @@ export function actionRoute<T>(
   const route: RouteHandler = async (request, { params }) => {
     const { workspaceId, ...path } = (await params) ?? {};
     const context = contextFromRequest(request);
-    const body = options.pathInput
-      ? await settle(async () => Object.fromEntries(options.pathInput!.map((name) => [name, path[name]])))
-      : await settle(() => readJsonObject(request));
+    const fromPath = async () => Object.fromEntries((options.pathInput ?? []).map((name) => [name, path[name]]));
+    const body =
+      options.pathInput && !options.bodyToo
+        ? await settle(fromPath)
+        : await settle(async () => ({ ...(await readJsonObject(request)), ...(await fromPath()) }));
     const idempotency = await settle(() =>
       request.method === "POST" ? idempotentRequestOf(request, body.ok ? body.value : null) : null,
     );

@@ -62,13 +62,14 @@ export function workspaceRoute<T>(
  */
 export function workspaceReadRoute<T>(
   permission: Permission,
-  read: (workspaceId: string, request: Request) => SqlRead<T>,
+  /** `path`: the route's other path parameters (e.g. `integrationId`), unchecked: validate them. */
+  read: (workspaceId: string, request: Request, path: Record<string, unknown>) => SqlRead<T>,
 ): RouteHandler & { permission: Permission } {
   const route = async (request: Request, { params }: RouteParams) => {
     const context = contextFromRequest(request);
     try {
-      const { workspaceId } = await params;
-      const result = await readWorkspace(context, workspaceId, permission, (id) => read(id, request));
+      const { workspaceId, ...path } = await params;
+      const result = await readWorkspace(context, workspaceId, permission, (id) => read(id, request, path));
       return json(context, { data: result.data });
     } catch (error) {
       return errorResponse(request, context, error);

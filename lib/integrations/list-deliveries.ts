@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "../api/cursor";
 import { isoOrNull, type SqlRead } from "../db/sql-read";
+import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { DeliveryListQuery } from "./integration-schemas";
 
@@ -37,6 +38,8 @@ export interface DeliveryView {
 const cursorShape = z.tuple([z.string().max(40), z.guid()]);
 
 /** An integration's deliveries, newest first (keyset), each with its latest attempts, in one statement. */
+export const integrationIdParam = z.guid({ error: "Not an integration id" });
+
 export function deliveryListRead(
   workspaceId: string,
   integrationId: string,
@@ -49,6 +52,9 @@ export function deliveryListRead(
   const status = query.status ? Prisma.sql`AND d.status = ${query.status}` : Prisma.empty;
   return {
     sql: Prisma.sql`
+      WITH integration AS (
+        SELECT id FROM integrations_config WHERE workspace_id = ${workspaceId}::uuid AND id = ${integrationId}::uuid)
+      SELECT integration.id AS integration_found, d.* FROM integration LEFT JOIN LATERAL (
       SELECT d.id, d.event_id, d.event_type, d.severity, d.event_created_at, d.status, d.attempts, d.next_attempt_at,
              d.last_http_status, d.last_latency_ms, d.last_error, d.created_at, d.delivered_at,
              to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
@@ -61,8 +67,11 @@ export function deliveryListRead(
         FROM integration_deliveries d
        WHERE d.workspace_id = ${workspaceId}::uuid AND d.integration_id = ${integrationId}::uuid ${status} ${keyset}
        ORDER BY d.created_at DESC, d.id DESC
-       LIMIT ${query.limit + 1}`,
-    map: (rows) => {
+       LIMIT ${query.limit + 1}) d ON true
+       ORDER BY d.created_at DESC, d.id DESC`,
+    map: (all) => {
+      if (all.length === 0) throw new AppError("not_found", "That integration was not found.");
+      const rows = all.filter((row) => row.id !== null);
       const page = rows.slice(0, query.limit);
       const last = rows.length > query.limit ? page[page.length - 1] : null;
       return {

@@ -38,7 +38,14 @@ export async function startJobRunner(
   options: { pollingIntervalSeconds?: number; delivery?: DeliveryEngineOptions | false } = {},
 ): Promise<JobRunner> {
   // LISTEN/NOTIFY wakes delivery workers the moment a job is queued (polling stays as the backstop).
-  const boss = new PgBoss({ connectionString, schema: "pgboss", useListenNotify: true });
+  // The supervisor every 15 s: a job whose worker died (no heartbeat for 10 s) runs again within ~25 s.
+  const boss = new PgBoss({
+    connectionString,
+    schema: "pgboss",
+    useListenNotify: true,
+    superviseIntervalSeconds: 15,
+    monitorIntervalSeconds: 15,
+  });
   let stopping = false;
   // Only the message and code: pg errors can carry the whole client (and its connection settings).
   boss.on("error", (error: Error & { code?: string }) => {

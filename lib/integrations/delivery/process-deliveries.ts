@@ -17,6 +17,8 @@ export interface ProcessOptions {
   timeoutMs?: number;
   /** Tests: resolve host names without the system's DNS. */
   resolve?: (hostname: string) => Promise<string[]>;
+  /** Tests: PagerDuty and Datadog at a local receiver (else INTEGRATIONS_SERVICE_ORIGIN). */
+  serviceOrigin?: string;
 }
 
 /**
@@ -94,7 +96,7 @@ async function sendOne(
       messageId: delivery.id,
       attemptAt: at,
       allowPrivateNetworks: settings.allowPrivateNetworks,
-      serviceOrigin: settings.serviceOrigin,
+      serviceOrigin: options.serviceOrigin ?? settings.serviceOrigin,
       timeoutMs: options.timeoutMs,
       resolve: options.resolve,
     });
