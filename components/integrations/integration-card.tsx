@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleAlertIcon, CirclePauseIcon, Loader2Icon, SendIcon } from "lucide-react";
+import { CircleAlertIcon, CirclePauseIcon, Loader2Icon, ScrollTextIcon, SendIcon } from "lucide-react";
 import { useId } from "react";
 import { RelativeTime } from "@/components/settings/relative-time";
 import { Button } from "@/components/ui/button";
@@ -186,6 +186,14 @@ export function IntegrationCard({
             )}
             : {integration.lastErrorMessage}
           </p>
+        )}
+        {!canManage && (
+          <div className="border-t border-zinc-100 pt-3 dark:border-zinc-800">
+            <Button variant="secondary" size="sm" onClick={() => onAction("log")}>
+              <ScrollTextIcon aria-hidden="true" />
+              Delivery log
+            </Button>
+          </div>
         )}
         {canManage && (
           <>

@@ -139,16 +139,16 @@ export function isFormField(path: string, type: IntegrationType): boolean {
   return ["name", "eventFilters", "rateLimitPerMinute", "retryConfig", ...typeFields[type]].includes(head);
 }
 
-/** The custom sender's template variables (docs/integrations.md). */
+/** The custom sender's template variables (docs/integrations.md, "Custom HTTP"). */
 export const TEMPLATE_VARIABLES = [
   ["{{event.id}}", "the event's id"],
   ["{{event.type}}", "e.g. alert.triggered"],
   ["{{event.severity}}", "info, warning, error or critical"],
-  ["{{event.created_at}}", "when it happened (ISO 8601)"],
+  ["{{event.created_at}}", "ISO 8601"],
   ["{{event.title}}", "a one-line summary"],
-  ["{{event.text}}", "a longer description"],
-  ["{{event.payload}}", "the event's data as JSON (unquoted)"],
-  ["{{workspace.id}}", "this workspace's id"],
-  ["{{workspace.name}}", "this workspace's name"],
-  ["{{link}}", "a link back to the workspace"],
+  ["{{event.text}}", "a sentence or two"],
+  ["{{event.payload}}", "the event's data as a JSON object, not quoted"],
+  ["{{workspace.id}}", "the workspace's id"],
+  ["{{workspace.name}}", "the workspace's name"],
+  ["{{link}}", "a link to the workspace in the app"],
 ] as const;

@@ -292,6 +292,11 @@ function CustomFields({
             </li>
           ))}
         </ul>
+        <p className="text-zinc-600 dark:text-zinc-400">
+          Text values are inserted JSON-escaped without quotes, so put them inside a JSON string:{" "}
+          <code className="font-mono text-xs break-all">{`{"summary": "{{event.title}}", "data": {{event.payload}}}`}</code>
+          .
+        </p>
       </div>
     </>
   );
