@@ -196,7 +196,7 @@ export function IntegrationCard({
           </div>
         )}
         {canManage && (
-          <>
+          <div>
             <div className="flex flex-wrap items-center justify-between gap-2 border-t border-zinc-100 pt-3 dark:border-zinc-800">
               <Button variant="secondary" size="sm" disabled={test.kind === "sending"} onClick={onSendTest}>
                 {test.kind === "sending" ? (
@@ -209,7 +209,7 @@ export function IntegrationCard({
               <IntegrationActionsMenu integration={integration} onSelect={onAction} />
             </div>
             <TestEventStatus test={test} />
-          </>
+          </div>
         )}
       </article>
     </li>
@@ -219,16 +219,16 @@ export function IntegrationCard({
 /** The test event's outcome, in place; a live region, so it is read out when it arrives. */
 function TestEventStatus({ test }: { test: TestState }) {
   return (
-    <div role="status" aria-live="polite" className="empty:hidden">
-      {test.kind === "sending" && <p className="text-sm text-zinc-600 dark:text-zinc-400">Sending a test event…</p>}
+    <div role="status" aria-live="polite">
+      {test.kind === "sending" && <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Sending a test event…</p>}
       {test.kind === "refused" && (
-        <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+        <p className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
           Not sent: {test.message}
         </p>
       )}
       {test.kind === "done" && (
         <div
-          className={`grid gap-1 rounded-lg px-3 py-2 text-sm ${
+          className={`mt-3 grid gap-1 rounded-lg px-3 py-2 text-sm ${
             test.outcome.delivered
               ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"
               : "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200"
