@@ -135,8 +135,8 @@ export function IntegrationCard({
             <span className="text-zinc-600 dark:text-zinc-400">{integration.healthDetail}</span>
           )}
         </p>
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
-          <div className="sm:col-span-2 lg:col-span-3">
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
+          <div className="col-span-2 sm:col-span-4">
             <dt className="text-zinc-600 dark:text-zinc-400">Events</dt>
             <dd className="break-words">
               {subscription.events} · {subscription.severity}
@@ -169,7 +169,7 @@ export function IntegrationCard({
             <dd className="tabular-nums">{formatLatency(last24h.p95LatencyMs)}</dd>
           </div>
           {secret && (
-            <div>
+            <div className="col-span-2 sm:col-span-4">
               <dt className="text-zinc-600 dark:text-zinc-400">Secret</dt>
               <dd className="font-mono text-xs break-all">{secret}</dd>
             </div>
@@ -220,7 +220,9 @@ export function IntegrationCard({
 function TestEventStatus({ test }: { test: TestState }) {
   return (
     <div role="status" aria-live="polite">
-      {test.kind === "sending" && <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Sending a test event…</p>}
+      {test.kind === "sending" && (
+        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Sending a test event…</p>
+      )}
       {test.kind === "refused" && (
         <p className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
           Not sent: {test.message}
