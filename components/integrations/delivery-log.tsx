@@ -78,6 +78,7 @@ export function DeliveryLogDialog({
         <DialogDescription>
           Newest first, refreshed every few seconds. Failed deliveries are retried on their own
           {integration ? ` (up to ${integration.retryConfig.max_retries} times)` : ""}.
+          {integration && !integration.isEnabled && " It is turned off: held deliveries are sent once it is on again."}
         </DialogDescription>
         <div className="mt-4">
           {integration && <DeliveryLog workspaceId={workspaceId} integration={integration} canManage={canManage} />}
@@ -188,7 +189,10 @@ function DeliveryLog({
             const open = expanded.has(delivery.id);
             const historyId = `delivery-${delivery.id}-attempts`;
             const retriable =
-              canManage && delivery.eventId !== null && ["failed", "pending", "held"].includes(delivery.status);
+              canManage &&
+              integration.isEnabled &&
+              delivery.eventId !== null &&
+              ["failed", "pending", "held"].includes(delivery.status);
             return (
               <Fragment key={delivery.id}>
                 <tr>

@@ -62,7 +62,7 @@ export function IntegrationCard({
   const headingId = `${id}-name`;
   const switchId = `${id}-enabled`;
   const subscription = subscriptionOf(integration.eventFilters);
-  const paused = integration.paused ? pausedBanner(integration.paused, canManage) : null;
+  const paused = integration.paused ? pausedBanner(integration.paused, integration.lastErrorMessage, canManage) : null;
   const secret = secretLine(integration);
   const last24h = integration.last24h;
 
@@ -70,7 +70,7 @@ export function IntegrationCard({
     <li>
       <article
         aria-labelledby={headingId}
-        className="grid gap-3 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+        className="grid grid-cols-1 gap-3 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
       >
         {paused && (
           <div
@@ -132,7 +132,10 @@ export function IntegrationCard({
             <span>Health: {integration.healthStatus}</span>
           </span>
           {integration.healthDetail && (
-            <span className="text-zinc-600 dark:text-zinc-400">{integration.healthDetail}</span>
+            <span className="text-zinc-600 dark:text-zinc-400">
+              <span aria-hidden="true">· </span>
+              {integration.healthDetail}
+            </span>
           )}
         </p>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
@@ -153,7 +156,7 @@ export function IntegrationCard({
             <dd className="tabular-nums">{formatCount(integration.totalEventsSent)}</dd>
           </div>
           <div>
-            <dt className="text-zinc-600 dark:text-zinc-400">Error rate, last 24 h</dt>
+            <dt className="text-zinc-600 dark:text-zinc-400">Error rate (24 h)</dt>
             <dd className="tabular-nums">
               {formatErrorRate(last24h.errorRate)}
               {last24h.attempts > 0 && (
@@ -165,7 +168,7 @@ export function IntegrationCard({
             </dd>
           </div>
           <div>
-            <dt className="text-zinc-600 dark:text-zinc-400">p95 latency, last 24 h</dt>
+            <dt className="text-zinc-600 dark:text-zinc-400">p95 latency (24 h)</dt>
             <dd className="tabular-nums">{formatLatency(last24h.p95LatencyMs)}</dd>
           </div>
           {secret && (

@@ -50,27 +50,43 @@ export function secretLine(
   }
 }
 
-/** Why a paused integration is off, and what fixes it. */
+/** A sentence: trimmed, capitalised, ending with a full stop unless it has its own. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  if (!t) return t;
+  const capital = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/**
+ * Why a paused integration is off, and what fixes it. The engine records the fix as the pause's
+ * reason (a 410's hint, or "Turned off after N consecutive failed deliveries…"); the last error
+ * says what the receiver answered.
+ */
 export function pausedBanner(
   paused: NonNullable<IntegrationView["paused"]>,
+  lastError: string | null,
   canManage: boolean,
 ): { tone: "bad" | "neutral"; title: string; fix: string } {
-  const reason = paused.reason?.trim();
+  const reason = paused.reason?.trim() || null;
   switch (paused.by) {
     case "gone":
       return {
         tone: "bad",
-        title: `Paused: the receiver answered 410 Gone${reason ? ` (${reason})` : ""}, so nothing more is sent to it.`,
+        title: `Paused: ${lastError ? sentence(lastError) : "the receiver answered that this destination is gone (410 Gone)."}`,
         fix: canManage
-          ? "Edit the URL to one that accepts events, then turn it on."
-          : "An owner or admin can edit the URL and turn it on again.",
+          ? `${sentence(reason ?? "Edit the destination to one that accepts events")} Then turn it on.`
+          : "An owner or admin can update it and turn it on again.",
       };
     case "failures":
       return {
         tone: "bad",
-        title: `Paused after repeated failed deliveries${reason ? `: ${reason}` : "."}`,
+        title: `Paused after repeated failed deliveries.${lastError ? ` Last error: ${sentence(lastError)}` : ""}`,
         fix: canManage
-          ? "Fix the receiver or the settings (Send test event shows what it answers), then turn it on. Replay what it missed afterwards."
+          ? sentence(
+              reason ??
+                "Fix the receiver or the settings (Send test event shows what it answers), then turn it on and replay what it missed",
+            )
           : "An owner or admin can fix it and turn it on again.",
       };
     case "user":
@@ -78,7 +94,7 @@ export function pausedBanner(
         tone: "neutral",
         title: "Turned off. Events that arrive meanwhile are not sent to it.",
         fix: canManage
-          ? "Turn it on to send kept deliveries; you can then replay the events it missed."
+          ? "Turn it on to send the deliveries it kept; you can then replay the events it missed."
           : "An owner or admin can turn it on again.",
       };
   }

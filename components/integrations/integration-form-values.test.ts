@@ -130,7 +130,15 @@ describe("integration card sentences", () => {
       "Signing secret …a1b2",
     );
     const gone = { by: "gone" as const, reason: null, at: null };
-    expect(pausedBanner(gone, true).fix).toMatch(/Edit the URL/);
-    expect(pausedBanner(gone, false).fix).toMatch(/An owner or admin/);
+    const answered = "The receiver answered 410 Gone: it no longer accepts these events";
+    expect(pausedBanner(gone, answered, true)).toMatchObject({
+      title: `Paused: ${answered}.`,
+      fix: "Edit the destination to one that accepts events. Then turn it on.",
+    });
+    const hinted = { ...gone, reason: "Update the URL to the receiver's new address, or delete the integration" };
+    expect(pausedBanner(hinted, answered, true).fix).toBe(
+      "Update the URL to the receiver's new address, or delete the integration. Then turn it on.",
+    );
+    expect(pausedBanner(gone, answered, false).fix).toMatch(/An owner or admin/);
   });
 });

@@ -94,7 +94,7 @@ export function IntegrationTypeFields({
           />
           <fieldset className="grid gap-2">
             <legend className="text-sm font-medium">Severity in PagerDuty</legend>
-            <div className="grid gap-3 sm:grid-cols-2">
+            <div className="grid grid-cols-2 gap-3">
               {SEVERITIES.map((severity) => (
                 <Controller
                   key={severity}
