@@ -195,6 +195,7 @@ const QUERY_SCHEMAS: Record<string, string[]> = {
   "app/api/workspaces/[workspaceId]/team/route.ts": ["q", "page", "limit", "cursor"],
   "app/api/workspaces/[workspaceId]/audit-log/route.ts": ["actor", "action", "from", "to", "page", "limit", "cursor"],
   "app/api/workspaces/[workspaceId]/integrations/route.ts": ["limit", "cursor"],
+  "app/api/workspaces/[workspaceId]/integrations/[integrationId]/deliveries/route.ts": ["limit", "cursor", "status"],
   "app/api/workspaces/[workspaceId]/api-keys/route.ts": ["limit", "cursor"],
 };
 /** Parameters a valid request need not carry (a cursor comes only from a previous answer). */
@@ -203,7 +204,7 @@ const OPTIONAL_QUERY = ["cursor"];
 /** How each method that takes a body reads it. Adding one means adding it here. */
 const BODY_ROUTES: Record<
   string,
-  Record<string, "json" | "form (Auth.js)" | "none: path only" | "none: 501 until its issue" | "raw, signed by Stripe">
+  Record<string, "json" | "form (Auth.js)" | "none: path only" | "raw, signed by Stripe">
 > = {
   "app/api/auth/[...nextauth]/route.ts": { POST: "form (Auth.js)" },
   "app/api/workspaces/route.ts": { POST: "json" },
@@ -215,11 +216,12 @@ const BODY_ROUTES: Record<
   "app/api/workspaces/[workspaceId]/billing/route.ts": { PATCH: "json" },
   // Stripe's events: the raw body is signed, so nothing unsigned gets past a 400 (lib/stripe/inbox/stripe-webhook.test.ts).
   "app/api/webhooks/stripe/route.ts": { POST: "raw, signed by Stripe" },
-  "app/api/workspaces/[workspaceId]/integrations/route.ts": {
-    POST: "none: 501 until its issue",
-    PATCH: "none: 501 until its issue",
-    DELETE: "none: 501 until its issue",
+  "app/api/workspaces/[workspaceId]/integrations/route.ts": { POST: "json", PATCH: "json", DELETE: "json" },
+  "app/api/workspaces/[workspaceId]/integrations/[integrationId]/deliveries/[deliveryId]/retry/route.ts": {
+    POST: "none: path only",
   },
+  // The body ({since, includeDelivered?}) with the integration from the path.
+  "app/api/workspaces/[workspaceId]/integrations/[integrationId]/replay/route.ts": { POST: "json" },
 };
 
 /** Each JSON route's body limit (readJsonBody's default unless the route sets its own). */
@@ -380,6 +382,8 @@ const QUERY_CASES: QueryCase[] = [
   { label: "cursor=%00", param: "cursor", raw: "%00", refused: true },
   { label: "cursor that is not one of ours", param: "cursor", raw: "eyJhIjoxfQ", refused: true },
   { label: "cursor of 1 MiB", param: "cursor", raw: MEBIBYTE, refused: true },
+  { label: "status=sent (not a delivery status)", param: "status", raw: "sent", refused: true },
+  { label: "status=%00", param: "status", raw: "%00", refused: true },
 ];
 
 const getEndpoints = endpoints.filter((e) => e.method === "GET");

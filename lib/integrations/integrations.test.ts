@@ -192,10 +192,10 @@ describe("secrets are write-only", () => {
     expect(test.data).toMatchObject({ delivered: true, httpStatus: 200 });
     const received = await receiver.waitFor((r) => r.path === "/hooks/rotating");
     expect(received.headers["webhook-signature"]!.split(" ")).toHaveLength(2);
-    for (const secret of [oldSecret, rotated.data.signingSecret]) {
+    for (const secret of [oldSecret, rotated.data.signingSecret!]) {
       expect(() => new Webhook(secret).verify(received.body, received.headers)).not.toThrow();
     }
-    expect(JSON.stringify(await everythingVisible(ws.workspaceId))).not.toContain(rotated.data.signingSecret.slice(6, -5));
+    expect(JSON.stringify(await everythingVisible(ws.workspaceId))).not.toContain(rotated.data.signingSecret!.slice(6, -5));
   });
 });
 
