@@ -94,6 +94,13 @@ function mutationsOf(valid: unknown): Mutation[] {
       { label: "10,000 elements", value: Array.from({ length: 10_000 }, () => valid[0]) },
       ...wrongTypes.filter((m) => m.label !== "[]"),
     ];
+  // A boolean field's other value is not a wrong one: only the wrong types are.
+  if (typeof valid === "boolean")
+    return [
+      ...wrongTypes.filter((m) => m.label !== "true"),
+      { label: 'the string "true"', value: "true" },
+      { label: "1", value: 1 },
+    ];
   return wrongTypes;
 }
 
@@ -285,6 +292,8 @@ async function send(
     headers?: Record<string, string>;
     workspaceId?: unknown;
     bearer?: string;
+    /** Path parameters besides the workspace, when not the shared setup's (a fresh request's own). */
+    params?: Record<string, string>;
   } = {},
 ): Promise<{ status: number; json: unknown; text: string }> {
   const workspaceId = "workspaceId" in init ? init.workspaceId : ws.workspaceId;
@@ -305,7 +314,7 @@ async function send(
     ? bearerRequest(`${url}${init.query ?? ""}`, bearer, requestInit)
     : httpRequest(`${url}${init.query ?? ""}`, ws.actors.owner.token, requestInit);
   const response = await handlers.get(`${method} ${file}`)!(request, {
-    params: Promise.resolve(paramsOf(file, workspaceId, setup?.params)),
+    params: Promise.resolve(paramsOf(file, workspaceId, init.params ?? setup?.params)),
   });
   const text = await response.text();
   let json: unknown = null;
@@ -468,6 +477,7 @@ describe.each(jsonEndpoints)("$method $file: hostile JSON bodies", ({ method, fi
       body: JSON.stringify(fresh.body),
       headers,
       bearer: fresh.bearer,
+      params: fresh.params,
     });
     expectClearRefusal(result, [415]);
     expect(await stored([fresh.ws.workspaceId], fresh.ws.actors.owner.userId)).toEqual(before);
@@ -497,11 +507,12 @@ describe.each(jsonEndpoints)("$method $file: hostile JSON bodies", ({ method, fi
 
 describe.each(jsonEndpoints)("$method $file: JSON content types that must work", ({ method, file }) => {
   it.each(["application/json; charset=utf-8", "Application/JSON"])("%s: 200", async (contentType) => {
-    const { ws, body, bearer } = await ROUTE_SETUPS[file]![method]!(db);
+    const { ws, body, bearer, params } = await ROUTE_SETUPS[file]![method]!(db);
     const result = await send(method, file, ws, {
       body: JSON.stringify(body),
       headers: { "content-type": contentType },
       bearer,
+      params,
     });
     expect(result.status, result.text.slice(0, 300)).toBe(200);
   });

@@ -128,7 +128,15 @@ describe("secrets are write-only", () => {
     expect(openSecrets(row.credentialsEncrypted, { workspaceId: ws.workspaceId, integrationId: row.id })).toEqual({
       webhook_url: `${receiver.url("/services/")}${SLACK_URL_TOKEN}`,
     });
-    for (const answer of [edited, await callApi({ method: "GET", route: INTEGRATIONS, params: { workspaceId: ws.workspaceId }, token: ws.actors.member.token })]) {
+    for (const answer of [
+      edited,
+      await callApi({
+        method: "GET",
+        route: INTEGRATIONS,
+        params: { workspaceId: ws.workspaceId },
+        token: ws.actors.member.token,
+      }),
+    ]) {
       expect(JSON.stringify(answer)).not.toContain("verySecretSlackToken");
     }
     expect(await everythingVisible(ws.workspaceId)).not.toContain("verySecretSlackToken");
@@ -195,7 +203,9 @@ describe("secrets are write-only", () => {
     for (const secret of [oldSecret, rotated.data.signingSecret!]) {
       expect(() => new Webhook(secret).verify(received.body, received.headers)).not.toThrow();
     }
-    expect(JSON.stringify(await everythingVisible(ws.workspaceId))).not.toContain(rotated.data.signingSecret!.slice(6, -5));
+    expect(JSON.stringify(await everythingVisible(ws.workspaceId))).not.toContain(
+      rotated.data.signingSecret!.slice(6, -5),
+    );
   });
 });
 
@@ -265,16 +275,32 @@ describe("saving", () => {
       },
     ];
     for (const body of inputs) {
-      const saved = await callApi({ method: "POST", route: INTEGRATIONS, params: { workspaceId: ws.workspaceId }, token: ws.actors.admin.token, body });
+      const saved = await callApi({
+        method: "POST",
+        route: INTEGRATIONS,
+        params: { workspaceId: ws.workspaceId },
+        token: ws.actors.admin.token,
+        body,
+      });
       expect(saved.status, JSON.stringify(saved.json)).toBe(200);
       expect(saved.json.data.signingSecret).toBeUndefined();
     }
-    const listed = await callApi({ method: "GET", route: INTEGRATIONS, params: { workspaceId: ws.workspaceId }, token: ws.actors.viewer.token });
+    const listed = await callApi({
+      method: "GET",
+      route: INTEGRATIONS,
+      params: { workspaceId: ws.workspaceId },
+      token: ws.actors.viewer.token,
+    });
     const byType = Object.fromEntries(listed.json.data.integrations.map((i: { type: string }) => [i.type, i]));
     expect(byType.datadog.destination).toBe("Datadog EU (api.datadoghq.eu)");
     expect(byType.custom.settings).toMatchObject({ method: "PUT", header_names: ["X-Token"] });
     expect(byType.pagerduty.secretHint).toBe("routing key …BCDE");
-    for (const secret of ["R0123456789ABCDEF0123456789ABCDE", "0123456789abcdef0123456789abcdef", "customHeaderSecret", "abc123@"]) {
+    for (const secret of [
+      "R0123456789ABCDEF0123456789ABCDE",
+      "0123456789abcdef0123456789abcdef",
+      "customHeaderSecret",
+      "abc123@",
+    ]) {
       expect(JSON.stringify(listed.json)).not.toContain(secret);
       expect(await everythingVisible(ws.workspaceId)).not.toContain(secret);
     }
@@ -297,7 +323,10 @@ describe("who may change integrations", () => {
     const before = receiver.requests.length;
     for (const role of ["member", "viewer"] as const) {
       const token = ws.actors[role].token;
-      const test = await sendTestEventAction.run(requestAs(token), { workspaceId: ws.workspaceId, integrationId: slack.id });
+      const test = await sendTestEventAction.run(requestAs(token), {
+        workspaceId: ws.workspaceId,
+        integrationId: slack.id,
+      });
       expect(test).toMatchObject({ ok: false, code: "forbidden" });
       const viaRest = await callApi({
         method: "PATCH",
@@ -313,24 +342,44 @@ describe("who may change integrations", () => {
         enabled: false,
       });
       expect(off).toMatchObject({ ok: false, code: "forbidden" });
-      const gone = await deleteIntegrationAction.run(requestAs(token), { workspaceId: ws.workspaceId, integrationId: slack.id });
+      const gone = await deleteIntegrationAction.run(requestAs(token), {
+        workspaceId: ws.workspaceId,
+        integrationId: slack.id,
+      });
       expect(gone).toMatchObject({ ok: false, code: "forbidden" });
     }
     expect(receiver.requests.length).toBe(before);
-    expect(await db.integrationConfig.findUniqueOrThrow({ where: { id: slack.id } })).toMatchObject({ isEnabled: true });
+    expect(await db.integrationConfig.findUniqueOrThrow({ where: { id: slack.id } })).toMatchObject({
+      isEnabled: true,
+    });
   });
 
   it("a key without integrations:write cannot change integrations; one with it can", async () => {
     const ws = await createRoleWorkspace(db, "int-keys");
-    const readOnly = await createTestApiKey(db, ws.workspaceId, { scopes: ["read"], createdBy: ws.actors.owner.userId });
+    const readOnly = await createTestApiKey(db, ws.workspaceId, {
+      scopes: ["read"],
+      createdBy: ws.actors.owner.userId,
+    });
     const writer = await createTestApiKey(db, ws.workspaceId, {
       scopes: ["integrations:write"],
       createdBy: ws.actors.owner.userId,
     });
     const body = { type: "webhook", name: "By key", url: receiver.url("/k") };
-    const refused = await callApi({ method: "POST", route: INTEGRATIONS, params: { workspaceId: ws.workspaceId }, bearer: readOnly.secret, body });
+    const refused = await callApi({
+      method: "POST",
+      route: INTEGRATIONS,
+      params: { workspaceId: ws.workspaceId },
+      bearer: readOnly.secret,
+      body,
+    });
     expect(refused.status).toBe(403);
-    const allowed = await callApi({ method: "POST", route: INTEGRATIONS, params: { workspaceId: ws.workspaceId }, bearer: writer.secret, body });
+    const allowed = await callApi({
+      method: "POST",
+      route: INTEGRATIONS,
+      params: { workspaceId: ws.workspaceId },
+      bearer: writer.secret,
+      body,
+    });
     expect(allowed.status).toBe(200);
   });
 });

@@ -124,7 +124,13 @@ async function turnedOffIntegration(s: Setup) {
     data: { workspaceId: s.ws.workspaceId, eventType: "alert.triggered", publishedAt: new Date() },
   });
   const delivery = await db.integrationDelivery.create({
-    data: { workspaceId: s.ws.workspaceId, integrationId, eventId: event.id, eventType: "alert.triggered", status: "held" },
+    data: {
+      workspaceId: s.ws.workspaceId,
+      integrationId,
+      eventId: event.id,
+      eventType: "alert.triggered",
+      status: "held",
+    },
   });
   return { integrationId, deliveryId: delivery.id };
 }
@@ -349,8 +355,9 @@ describe("successful answers", () => {
     const idempotency = { "Idempotency-Key": randomUUID() };
     const body = { type: "webhook", name: "Docs hook", url: "http://127.0.0.1:9/docs-hook" };
     const created = await expectAnswer(OP.addIntegration, 200, { ...admin, headers: idempotency, body });
-    const { integration, signingSecret } = (created.body as { data: { integration: { id: string }; signingSecret: string } })
-      .data;
+    const { integration, signingSecret } = (
+      created.body as { data: { integration: { id: string }; signingSecret: string } }
+    ).data;
     expect(signingSecret).toMatch(/^whsec_/);
     const replayed = await expectAnswer(OP.addIntegration, 200, { ...admin, headers: idempotency, body });
     expect((replayed.body as { data: { signingSecret: null } }).data.signingSecret).toBeNull();
@@ -365,13 +372,22 @@ describe("successful answers", () => {
       await expectAnswer(OP.changeIntegration, 200, { ...admin, body: { action, integrationId, ...extra } });
     }
     const params = { ...s.params, integrationId };
-    const log = await expectAnswer(OP.deliveries, 200, { params, token: s.ws.actors.viewer.token, query: { limit: "5" } });
+    const log = await expectAnswer(OP.deliveries, 200, {
+      params,
+      token: s.ws.actors.viewer.token,
+      query: { limit: "5" },
+    });
     const [test] = (log.body as { data: { deliveries: { id: string; eventType: string; status: string }[] } }).data
       .deliveries;
     expect(test).toMatchObject({ eventType: "integration.test", status: "failed" });
 
     const event = await db.eventOutbox.create({
-      data: { workspaceId: s.ws.workspaceId, eventType: "alert.triggered", severity: "critical", publishedAt: new Date() },
+      data: {
+        workspaceId: s.ws.workspaceId,
+        eventType: "alert.triggered",
+        severity: "critical",
+        publishedAt: new Date(),
+      },
     });
     const failed = await db.integrationDelivery.create({
       data: {

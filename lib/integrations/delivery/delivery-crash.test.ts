@@ -40,7 +40,11 @@ async function startWorker(): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", path.join(ROOT, "lib/testing/delivery-worker-process.ts"), scratch.url],
-    { cwd: ROOT, env: childProcessEnv({ INTEGRATIONS_ALLOW_PRIVATE_NETWORKS: "true" }), stdio: ["ignore", "pipe", "inherit"] },
+    {
+      cwd: ROOT,
+      env: childProcessEnv({ INTEGRATIONS_ALLOW_PRIVATE_NETWORKS: "true" }),
+      stdio: ["ignore", "pipe", "inherit"],
+    },
   );
   workers.push(child);
   await new Promise<void>((resolve, reject) => {
@@ -74,7 +78,12 @@ describe("a worker killed mid-delivery", () => {
 
     const first = await startWorker();
     const event = await db.eventOutbox.create({
-      data: { workspaceId: ws.workspaceId, eventType: "alert.triggered", severity: "critical", payload: { alertId: "a-1" } },
+      data: {
+        workspaceId: ws.workspaceId,
+        eventType: "alert.triggered",
+        severity: "critical",
+        payload: { alertId: "a-1" },
+      },
     });
     const inFlight = await receiver.waitFor((r) => r.path === "/crash", 30_000);
     first.kill("SIGKILL");
