@@ -18,15 +18,32 @@ import {
   updateIntegrationAction,
 } from "./integration-action-definitions";
 import { openSecrets } from "./integration-credentials";
+import { logger } from "../logger";
 
 vi.mock("server-only", () => ({}));
 
 const db = testPrisma();
 let receiver: HttpReceiver;
+/** Everything the app handed to the logger while this file ran (each call's arguments, as JSON). */
+const logged: string[] = [];
+/** Every secret this file used: none may appear in a log line. */
+const secretsUsed: string[] = [];
 beforeAll(async () => {
   receiver = await startHttpReceiver();
+  for (const level of ["fatal", "error", "warn", "info", "debug"] as const) {
+    const original = logger[level].bind(logger);
+    vi.spyOn(logger, level).mockImplementation(((...args: unknown[]) => {
+      logged.push(
+        JSON.stringify(args, (_, value) =>
+          value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value,
+        ),
+      );
+      return (original as (...a: unknown[]) => void)(...args);
+    }) as never);
+  }
 });
 afterAll(async () => {
+  vi.restoreAllMocks();
   await receiver.stop();
   await db.$disconnect();
 });
@@ -75,6 +92,7 @@ describe("secrets are write-only", () => {
     expect(created.status).toBe(200);
     const { integration, signingSecret } = created.json.data;
     expect(signingSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    secretsUsed.push(signingSecret.slice(6, -5));
     expect(Buffer.from(signingSecret.slice(6), "base64")).toHaveLength(32);
     expect(integration).toMatchObject({ type: "webhook", name: "Warehouse", isEnabled: true, hasCredentials: true });
     expect(integration.secretHint).toBe(`whsec_…${signingSecret.slice(-4)}`);
@@ -184,12 +202,14 @@ describe("secrets are write-only", () => {
     });
     if (!created.ok) throw new Error(JSON.stringify(created));
     const oldSecret = created.data.signingSecret!;
+    secretsUsed.push(oldSecret.slice(6, -5));
     const rotated = await rotateSigningSecretAction.run(requestAs(ws.actors.admin.token), {
       workspaceId: ws.workspaceId,
       integrationId: created.data.integration.id,
     });
     if (!rotated.ok) throw new Error(JSON.stringify(rotated));
     expect(rotated.data.signingSecret).not.toBe(oldSecret);
+    secretsUsed.push(rotated.data.signingSecret!.slice(6, -5));
     expect(new Date(rotated.data.previousValidUntil).getTime() - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
 
     const test = await sendTestEventAction.run(requestAs(ws.actors.admin.token), {
@@ -381,5 +401,19 @@ describe("who may change integrations", () => {
       body,
     });
     expect(allowed.status).toBe(200);
+  });
+});
+
+describe("logs", () => {
+  it("no log line written while this file ran carries a secret (run the whole file)", () => {
+    secretsUsed.push(
+      "verySecretSlackToken",
+      "R0123456789ABCDEF0123456789ABCDE",
+      "0123456789abcdef0123456789abcdef",
+      "customHeaderSecret",
+    );
+    // The decrypt failure above was logged: the check has something to look at.
+    expect(logged.join("\n")).toMatch(/could not be decrypted/);
+    for (const secret of secretsUsed) expect(logged.join("\n"), secret).not.toContain(secret);
   });
 });
