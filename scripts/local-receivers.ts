@@ -9,6 +9,7 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { credentialsCipher } from "../lib/crypto/credentials-key";
 import { createPrismaClient } from "../lib/db/prisma";
+import type { Prisma } from "../lib/generated/prisma/client";
 import { resolveDatabase } from "../lib/db/resolve-database";
 import { secretHintOf } from "../lib/integrations/integration-record";
 import type { IntegrationType } from "../lib/integrations/integration-types";
@@ -49,7 +50,7 @@ if (values.repoint) {
     await db.integrationConfig.update({
       where: { id: row.id },
       data: {
-        config: { ...(row.config as object), ...LOCAL_SETTINGS[type] },
+        config: { ...(row.config as object), ...LOCAL_SETTINGS[type] } as Prisma.InputJsonValue,
         credentialsEncrypted: cipher.encrypt(JSON.stringify(secrets), context),
       },
     });
