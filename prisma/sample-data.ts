@@ -3,6 +3,7 @@ import type { CredentialsCipher } from "../lib/crypto/credentials-cipher";
 import type { Db } from "../lib/db/prisma";
 import { periodContaining } from "../lib/billing/billing-period";
 import { PLANS } from "../lib/billing/plans";
+import { secretHintOf } from "../lib/integrations/integration-record";
 
 /**
  * The seed's sample records (docs/architecture.md, "Data model"), in workspace
@@ -87,7 +88,7 @@ const SAMPLE_INTEGRATIONS = [
     name: "On-call escalation",
     isEnabled: true,
     healthStatus: "healthy",
-    config: { severity_mapping: { critical: "critical", high: "error", medium: "warning", low: "info" } },
+    config: { severity_mapping: { critical: "critical", error: "error", warning: "warning", info: "info" } },
     credentials: { routing_key: "R0SEEDSAMPLEROUTINGKEY000000000" },
     eventFilters: { event_types: ["alert.triggered", "alert.resolved"], min_severity: "critical" },
     totalEventsSent: 57n,
@@ -253,6 +254,16 @@ export async function seedSampleData(db: Db, cipher: CredentialsCipher, now = ne
           totalEventsSent: integration.totalEventsSent,
           totalErrors: integration.totalErrors,
           createdBy: OWNER_ID,
+        },
+      });
+      // Its runtime state: the masked hint of its secret (docs/decisions/013-integration-delivery.md).
+      await tx.integrationRuntime.upsert({
+        where: { integrationId: integration.id },
+        update: {},
+        create: {
+          integrationId: integration.id,
+          workspaceId: SAMPLE_WORKSPACE_ID,
+          secretHint: secretHintOf(integration.integrationType, integration.credentials as never),
         },
       });
     }

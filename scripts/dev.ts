@@ -29,7 +29,7 @@ if ((await db.workspace.count()) === 0) {
 await db.$disconnect();
 
 const jobs = await startJobRunner(database.url);
-console.log("• Jobs: expire-invitations (hourly), prune-event-outbox (daily).");
+console.log("• Jobs: the delivery engine (integrations), health checks, expiry, pruning, usage periods (pg-boss).");
 
 // Our server in development mode (as `npm start`, it knows each connection's peer address).
 const next = spawn("node", ["scripts/start-server.mjs", "--dev", "--port", String(env.PORT)], {

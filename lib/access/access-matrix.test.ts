@@ -63,9 +63,18 @@ const ROUTES: Record<string, Record<string, Access>> = {
   },
   "app/api/workspaces/[workspaceId]/integrations/route.ts": {
     GET: { access: "workspace", permission: "workspace:read" },
-    POST: { access: "workspace", permission: "integrations:manage", later: true },
-    PATCH: { access: "workspace", permission: "integrations:manage", later: true },
-    DELETE: { access: "workspace", permission: "integrations:manage", later: true },
+    POST: { access: "workspace", permission: "integrations:manage" },
+    PATCH: { access: "workspace", permission: "integrations:manage" },
+    DELETE: { access: "workspace", permission: "integrations:manage" },
+  },
+  "app/api/workspaces/[workspaceId]/integrations/[integrationId]/deliveries/route.ts": {
+    GET: { access: "workspace", permission: "workspace:read" },
+  },
+  "app/api/workspaces/[workspaceId]/integrations/[integrationId]/deliveries/[deliveryId]/retry/route.ts": {
+    POST: { access: "workspace", permission: "integrations:manage" },
+  },
+  "app/api/workspaces/[workspaceId]/integrations/[integrationId]/replay/route.ts": {
+    POST: { access: "workspace", permission: "integrations:manage" },
   },
   "app/api/workspaces/[workspaceId]/api-keys/route.ts": {
     GET: { access: "workspace", permission: "api_keys:read" },
@@ -100,6 +109,14 @@ const ACTION_ACCESS: Record<string, Exclude<Access, { access: "public" }>> = {
   previewPlanChange: { access: "workspace", permission: "billing:manage" },
   openBillingPortal: { access: "workspace", permission: "billing:manage" },
   updateBilling: { access: "workspace", permission: "billing:manage" },
+  createIntegration: { access: "workspace", permission: "integrations:manage" },
+  updateIntegration: { access: "workspace", permission: "integrations:manage" },
+  setIntegrationEnabled: { access: "workspace", permission: "integrations:manage" },
+  deleteIntegration: { access: "workspace", permission: "integrations:manage" },
+  rotateSigningSecret: { access: "workspace", permission: "integrations:manage" },
+  sendTestEvent: { access: "workspace", permission: "integrations:manage" },
+  retryDelivery: { access: "workspace", permission: "integrations:manage" },
+  replayIntegration: { access: "workspace", permission: "integrations:manage" },
 };
 
 /**

@@ -94,6 +94,13 @@ function mutationsOf(valid: unknown): Mutation[] {
       { label: "10,000 elements", value: Array.from({ length: 10_000 }, () => valid[0]) },
       ...wrongTypes.filter((m) => m.label !== "[]"),
     ];
+  // A boolean field's other value is not a wrong one: only the wrong types are.
+  if (typeof valid === "boolean")
+    return [
+      ...wrongTypes.filter((m) => m.label !== "true"),
+      { label: 'the string "true"', value: "true" },
+      { label: "1", value: 1 },
+    ];
   return wrongTypes;
 }
 
@@ -195,6 +202,7 @@ const QUERY_SCHEMAS: Record<string, string[]> = {
   "app/api/workspaces/[workspaceId]/team/route.ts": ["q", "page", "limit", "cursor"],
   "app/api/workspaces/[workspaceId]/audit-log/route.ts": ["actor", "action", "from", "to", "page", "limit", "cursor"],
   "app/api/workspaces/[workspaceId]/integrations/route.ts": ["limit", "cursor"],
+  "app/api/workspaces/[workspaceId]/integrations/[integrationId]/deliveries/route.ts": ["limit", "cursor", "status"],
   "app/api/workspaces/[workspaceId]/api-keys/route.ts": ["limit", "cursor"],
 };
 /** Parameters a valid request need not carry (a cursor comes only from a previous answer). */
@@ -203,7 +211,7 @@ const OPTIONAL_QUERY = ["cursor"];
 /** How each method that takes a body reads it. Adding one means adding it here. */
 const BODY_ROUTES: Record<
   string,
-  Record<string, "json" | "form (Auth.js)" | "none: path only" | "none: 501 until its issue" | "raw, signed by Stripe">
+  Record<string, "json" | "form (Auth.js)" | "none: path only" | "raw, signed by Stripe">
 > = {
   "app/api/auth/[...nextauth]/route.ts": { POST: "form (Auth.js)" },
   "app/api/workspaces/route.ts": { POST: "json" },
@@ -215,11 +223,12 @@ const BODY_ROUTES: Record<
   "app/api/workspaces/[workspaceId]/billing/route.ts": { PATCH: "json" },
   // Stripe's events: the raw body is signed, so nothing unsigned gets past a 400 (lib/stripe/inbox/stripe-webhook.test.ts).
   "app/api/webhooks/stripe/route.ts": { POST: "raw, signed by Stripe" },
-  "app/api/workspaces/[workspaceId]/integrations/route.ts": {
-    POST: "none: 501 until its issue",
-    PATCH: "none: 501 until its issue",
-    DELETE: "none: 501 until its issue",
+  "app/api/workspaces/[workspaceId]/integrations/route.ts": { POST: "json", PATCH: "json", DELETE: "json" },
+  "app/api/workspaces/[workspaceId]/integrations/[integrationId]/deliveries/[deliveryId]/retry/route.ts": {
+    POST: "none: path only",
   },
+  // The body ({since, includeDelivered?}) with the integration from the path.
+  "app/api/workspaces/[workspaceId]/integrations/[integrationId]/replay/route.ts": { POST: "json" },
 };
 
 /** Each JSON route's body limit (readJsonBody's default unless the route sets its own). */
@@ -283,6 +292,8 @@ async function send(
     headers?: Record<string, string>;
     workspaceId?: unknown;
     bearer?: string;
+    /** Path parameters besides the workspace, when not the shared setup's (a fresh request's own). */
+    params?: Record<string, string>;
   } = {},
 ): Promise<{ status: number; json: unknown; text: string }> {
   const workspaceId = "workspaceId" in init ? init.workspaceId : ws.workspaceId;
@@ -303,7 +314,7 @@ async function send(
     ? bearerRequest(`${url}${init.query ?? ""}`, bearer, requestInit)
     : httpRequest(`${url}${init.query ?? ""}`, ws.actors.owner.token, requestInit);
   const response = await handlers.get(`${method} ${file}`)!(request, {
-    params: Promise.resolve(paramsOf(file, workspaceId, setup?.params)),
+    params: Promise.resolve(paramsOf(file, workspaceId, init.params ?? setup?.params)),
   });
   const text = await response.text();
   let json: unknown = null;
@@ -380,6 +391,8 @@ const QUERY_CASES: QueryCase[] = [
   { label: "cursor=%00", param: "cursor", raw: "%00", refused: true },
   { label: "cursor that is not one of ours", param: "cursor", raw: "eyJhIjoxfQ", refused: true },
   { label: "cursor of 1 MiB", param: "cursor", raw: MEBIBYTE, refused: true },
+  { label: "status=sent (not a delivery status)", param: "status", raw: "sent", refused: true },
+  { label: "status=%00", param: "status", raw: "%00", refused: true },
 ];
 
 const getEndpoints = endpoints.filter((e) => e.method === "GET");
@@ -464,6 +477,7 @@ describe.each(jsonEndpoints)("$method $file: hostile JSON bodies", ({ method, fi
       body: JSON.stringify(fresh.body),
       headers,
       bearer: fresh.bearer,
+      params: fresh.params,
     });
     expectClearRefusal(result, [415]);
     expect(await stored([fresh.ws.workspaceId], fresh.ws.actors.owner.userId)).toEqual(before);
@@ -493,11 +507,12 @@ describe.each(jsonEndpoints)("$method $file: hostile JSON bodies", ({ method, fi
 
 describe.each(jsonEndpoints)("$method $file: JSON content types that must work", ({ method, file }) => {
   it.each(["application/json; charset=utf-8", "Application/JSON"])("%s: 200", async (contentType) => {
-    const { ws, body, bearer } = await ROUTE_SETUPS[file]![method]!(db);
+    const { ws, body, bearer, params } = await ROUTE_SETUPS[file]![method]!(db);
     const result = await send(method, file, ws, {
       body: JSON.stringify(body),
       headers: { "content-type": contentType },
       bearer,
+      params,
     });
     expect(result.status, result.text.slice(0, 300)).toBe(200);
   });

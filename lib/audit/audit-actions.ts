@@ -1,5 +1,5 @@
 /**
- * The actions the app writes (lib/team, lib/workspaces, lib/api-keys, lib/billing, lib/usage), grouped as the
+ * The actions the app writes (lib/team, lib/workspaces, lib/api-keys, lib/billing, lib/usage, lib/integrations), grouped as the
  * Action filter lists them. The filter matches by prefix, so `member.`
  * selects every member change.
  */
@@ -54,6 +54,22 @@ export const AUDIT_ACTION_GROUPS = [
       { value: "billing.payment_failed", label: "Payment failed" },
       { value: "billing.payment_action_required", label: "Payment needs confirming" },
       { value: "billing.email_changed", label: "Billing email changed" },
+    ],
+  },
+  {
+    label: "Integrations",
+    all: { value: "integration.", label: "Any integration change" },
+    actions: [
+      { value: "integration.created", label: "Integration added" },
+      { value: "integration.updated", label: "Integration changed" },
+      { value: "integration.enabled", label: "Integration turned on" },
+      { value: "integration.disabled", label: "Integration turned off" },
+      { value: "integration.deleted", label: "Integration removed" },
+      { value: "integration.secret_rotated", label: "Signing secret rotated" },
+      { value: "integration.test_sent", label: "Test event sent" },
+      { value: "integration.replayed", label: "Events replayed" },
+      { value: "integration.paused", label: "Paused: destination gone" },
+      { value: "integration.auto_disabled", label: "Turned off after failures" },
     ],
   },
   {

@@ -278,6 +278,33 @@ const sentences: [string, DescribableAuditEntry, string][] = [
     }),
     "Adam Admin set the billing email to ap@acme.example",
   ],
+  ...(
+    [
+      ["integration.created", adam, "Adam Admin created the integration “Alerts”"],
+      ["integration.updated", adam, "Adam Admin updated the integration “Alerts”"],
+      ["integration.deleted", adam, "Adam Admin deleted the integration “Alerts”"],
+      ["integration.enabled", adam, "Adam Admin turned on the integration “Alerts”"],
+      ["integration.disabled", adam, "Adam Admin turned off the integration “Alerts”"],
+      ["integration.secret_rotated", adam, "Adam Admin rotated the signing secret of “Alerts”"],
+      ["integration.test_sent", adam, "Adam Admin sent a test event to “Alerts”"],
+      ["integration.paused", null, "The integration “Alerts” was paused: its destination is gone"],
+      ["integration.auto_disabled", null, "The integration “Alerts” was turned off after repeated failures"],
+    ] as const
+  ).map(([action, actor, sentence]): [string, DescribableAuditEntry, string] => [
+    action,
+    entry({ action, actor, targetType: "integration", target: null, after: { name: "Alerts" } }),
+    sentence,
+  ]),
+  [
+    "integration.replayed",
+    entry({
+      action: "integration.replayed",
+      targetType: "integration",
+      target: null,
+      after: { name: "Alerts", since: "2026-11-20T09:00:00.000Z" },
+    }),
+    "Adam Admin replayed events since 2026-11-20 09:00 UTC to “Alerts”",
+  ],
   [
     "long names from a snapshot are shortened",
     entry({ action: "workspace.created", targetType: "workspace", target: null, after: { name: "N".repeat(200) } }),

@@ -122,6 +122,32 @@ export function describeAuditEntry(entry: DescribableAuditEntry): string {
       const newOwner = personName(entry.target) ?? field(entry.after, "owner") ?? "another member";
       return `${actor} transferred ownership to ${newOwner}`;
     }
+    case "integration.paused": {
+      const name = field(entry.after, "name");
+      return `The integration${name ? ` “${name}”` : ""} was paused: its destination is gone`;
+    }
+    case "integration.auto_disabled": {
+      const name = field(entry.after, "name");
+      return `The integration${name ? ` “${name}”` : ""} was turned off after repeated failures`;
+    }
+    case "integration.enabled":
+    case "integration.disabled": {
+      const name = field(entry.after, "name");
+      return `${actor} turned ${entry.action === "integration.enabled" ? "on" : "off"} the integration${name ? ` “${name}”` : ""}`;
+    }
+    case "integration.secret_rotated": {
+      const name = field(entry.after, "name");
+      return `${actor} rotated the signing secret of${name ? ` “${name}”` : " an integration"}`;
+    }
+    case "integration.test_sent": {
+      const name = field(entry.after, "name");
+      return `${actor} sent a test event to${name ? ` “${name}”` : " an integration"}`;
+    }
+    case "integration.replayed": {
+      const name = field(entry.after, "name");
+      const since = field(entry.after, "since");
+      return `${actor} replayed events${since ? ` since ${since.slice(0, 16).replace("T", " ")} UTC` : ""} to${name ? ` “${name}”` : " an integration"}`;
+    }
     case "usage.threshold_reached":
     case "usage.limit_exceeded": {
       const numbers = usageNumbers(entry.after);

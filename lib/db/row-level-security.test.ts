@@ -25,6 +25,9 @@ const RLS_TABLES = [
   "usage_reports",
   "overage_reports",
   "billing_cycles",
+  "integration_deliveries",
+  "integration_delivery_attempts",
+  "integration_runtime",
 ];
 /** Tables only the system client reads (webhooks cross workspaces): the runtime role has no grant at all. */
 const SYSTEM_ONLY_TABLES = ["stripe_events"];
@@ -35,7 +38,23 @@ beforeAll(async () => {
   a = await createRoleWorkspace(db, "rls-a");
   b = await createRoleWorkspace(db, "rls-b");
   for (const ws of [a, b]) {
-    await db.integrationConfig.create({ data: { workspaceId: ws.workspaceId, integrationType: "slack", name: "rls" } });
+    const integration = await db.integrationConfig.create({
+      data: { workspaceId: ws.workspaceId, integrationType: "slack", name: "rls" },
+    });
+    await db.integrationRuntime.create({ data: { integrationId: integration.id, workspaceId: ws.workspaceId } });
+    const delivery = await db.integrationDelivery.create({
+      data: { workspaceId: ws.workspaceId, integrationId: integration.id, eventType: "integration.test" },
+    });
+    await db.integrationDeliveryAttempt.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        integrationId: integration.id,
+        deliveryId: delivery.id,
+        attempt: 1,
+        outcome: "success",
+        latencyMs: 5,
+      },
+    });
     await db.dailyUsage.create({ data: { workspaceId: ws.workspaceId, day: new Date("2026-01-01"), traces: 1n } });
     await db.auditLog.create({ data: { workspaceId: ws.workspaceId, action: "test.entry", targetType: "test" } });
     await db.eventOutbox.create({ data: { workspaceId: ws.workspaceId, eventType: "member.invited" } });

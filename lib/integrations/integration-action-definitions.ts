@@ -7,12 +7,7 @@ import {
   setIntegrationEnabledSchema,
   updateIntegrationSchema,
 } from "./integration-schemas";
-import {
-  prepareTestEvent,
-  replayIntegration,
-  retryDelivery,
-  sendPreparedTestEvent,
-} from "./manage-deliveries";
+import { prepareTestEvent, replayIntegration, retryDelivery, sendPreparedTestEvent } from "./manage-deliveries";
 import {
   createIntegration,
   deleteIntegration,

@@ -3,13 +3,7 @@ import { workspaceIdSchema } from "../access/ids";
 import { pageQueryShape } from "../api/page-query";
 import { EVENT_TYPES } from "../events/event-types";
 import { plainText } from "../validation/plain-text";
-import {
-  CUSTOM_METHODS,
-  DATADOG_SITES,
-  PAGERDUTY_SEVERITIES,
-  SEVERITIES,
-  type DatadogSite,
-} from "./integration-types";
+import { CUSTOM_METHODS, DATADOG_SITES, PAGERDUTY_SEVERITIES, SEVERITIES, type DatadogSite } from "./integration-types";
 
 /**
  * Inputs of the integration actions, one schema per input, shared by the forms (react-hook-form's
@@ -27,6 +21,9 @@ const httpUrl = (what: string) =>
     .trim()
     .min(1, `Enter the ${what}`)
     .max(2000, `The ${what} is too long (at most 2,000 characters)`)
+    .refine((value) => value.isWellFormed(), `The ${what} contains characters that are not valid text`)
+    // eslint-disable-next-line no-control-regex -- control characters (and spaces) do not belong in a URL
+    .refine((value) => !/[\u0000-\u0020\u007f]/.test(value), `The ${what} contains spaces or control characters`)
     .refine((value) => URL.canParse(value), `The ${what} must be a full URL, like https://example.com/hooks`)
     .refine(
       (value) => !URL.canParse(value) || ["http:", "https:"].includes(new URL(value).protocol),
@@ -91,10 +88,12 @@ export const TYPE_FIELDS = {
       .trim()
       .regex(/^[A-Za-z0-9]{32}$/, "A PagerDuty routing key is 32 letters and digits (Events API v2 integration key)"),
     severityMapping: z
-      .object(Object.fromEntries(SEVERITIES.map((s) => [s, z.enum(PAGERDUTY_SEVERITIES)])) as Record<
-        (typeof SEVERITIES)[number],
-        z.ZodEnum<{ [K in (typeof PAGERDUTY_SEVERITIES)[number]]: K }>
-      >)
+      .object(
+        Object.fromEntries(SEVERITIES.map((s) => [s, z.enum(PAGERDUTY_SEVERITIES)])) as Record<
+          (typeof SEVERITIES)[number],
+          z.ZodEnum<{ [K in (typeof PAGERDUTY_SEVERITIES)[number]]: K }>
+        >,
+      )
       .strict()
       .optional(),
   },
@@ -162,11 +161,8 @@ const editable = {
   isEnabled: z.boolean({ error: "isEnabled is true or false" }).optional(),
 };
 
-/**
- * Changes to an integration: every field optional; a secret left out is kept. The type names the
- * form and must be the integration's own (it cannot change).
- */
-export const updateIntegrationSchema = z.discriminatedUnion(
+/** The per-type change shapes (the OpenAPI document lists them; `updateIntegrationSchema` checks them). */
+export const updateIntegrationShapes = z.discriminatedUnion(
   "type",
   [
     z.object({ type: typeLiteral("slack"), ...editable, ...z.object(TYPE_FIELDS.slack).partial().shape }).strict(),
@@ -179,6 +175,17 @@ export const updateIntegrationSchema = z.discriminatedUnion(
     z.object({ type: typeLiteral("custom"), ...editable, ...z.object(TYPE_FIELDS.custom).partial().shape }).strict(),
   ],
   { error: "Give the integration's type: slack, pagerduty, webhook, sentry, datadog or custom" },
+);
+
+const NOT_CHANGES = new Set(["workspaceId", "integrationId", "type"]);
+
+/**
+ * Changes to an integration: every field optional, at least one given; a secret left out is kept.
+ * The type names the form and must be the integration's own (it cannot change).
+ */
+export const updateIntegrationSchema = updateIntegrationShapes.refine(
+  (input) => Object.entries(input).some(([key, value]) => !NOT_CHANGES.has(key) && value !== undefined),
+  { message: "Nothing to change: give at least one field to change", path: [] },
 );
 export type UpdateIntegrationInput = z.infer<typeof updateIntegrationSchema>;
 

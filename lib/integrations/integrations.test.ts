@@ -18,15 +18,32 @@ import {
   updateIntegrationAction,
 } from "./integration-action-definitions";
 import { openSecrets } from "./integration-credentials";
+import { logger } from "../logger";
 
 vi.mock("server-only", () => ({}));
 
 const db = testPrisma();
 let receiver: HttpReceiver;
+/** Everything the app handed to the logger while this file ran (each call's arguments, as JSON). */
+const logged: string[] = [];
+/** Every secret this file used: none may appear in a log line. */
+const secretsUsed: string[] = [];
 beforeAll(async () => {
   receiver = await startHttpReceiver();
+  for (const level of ["fatal", "error", "warn", "info", "debug"] as const) {
+    const original = logger[level].bind(logger);
+    vi.spyOn(logger, level).mockImplementation(((...args: unknown[]) => {
+      logged.push(
+        JSON.stringify(args, (_, value) =>
+          value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value,
+        ),
+      );
+      return (original as (...a: unknown[]) => void)(...args);
+    }) as never);
+  }
 });
 afterAll(async () => {
+  vi.restoreAllMocks();
   await receiver.stop();
   await db.$disconnect();
 });
@@ -75,6 +92,7 @@ describe("secrets are write-only", () => {
     expect(created.status).toBe(200);
     const { integration, signingSecret } = created.json.data;
     expect(signingSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    secretsUsed.push(signingSecret.slice(6, -5));
     expect(Buffer.from(signingSecret.slice(6), "base64")).toHaveLength(32);
     expect(integration).toMatchObject({ type: "webhook", name: "Warehouse", isEnabled: true, hasCredentials: true });
     expect(integration.secretHint).toBe(`whsec_…${signingSecret.slice(-4)}`);
@@ -128,7 +146,15 @@ describe("secrets are write-only", () => {
     expect(openSecrets(row.credentialsEncrypted, { workspaceId: ws.workspaceId, integrationId: row.id })).toEqual({
       webhook_url: `${receiver.url("/services/")}${SLACK_URL_TOKEN}`,
     });
-    for (const answer of [edited, await callApi({ method: "GET", route: INTEGRATIONS, params: { workspaceId: ws.workspaceId }, token: ws.actors.member.token })]) {
+    for (const answer of [
+      edited,
+      await callApi({
+        method: "GET",
+        route: INTEGRATIONS,
+        params: { workspaceId: ws.workspaceId },
+        token: ws.actors.member.token,
+      }),
+    ]) {
       expect(JSON.stringify(answer)).not.toContain("verySecretSlackToken");
     }
     expect(await everythingVisible(ws.workspaceId)).not.toContain("verySecretSlackToken");
@@ -176,12 +202,14 @@ describe("secrets are write-only", () => {
     });
     if (!created.ok) throw new Error(JSON.stringify(created));
     const oldSecret = created.data.signingSecret!;
+    secretsUsed.push(oldSecret.slice(6, -5));
     const rotated = await rotateSigningSecretAction.run(requestAs(ws.actors.admin.token), {
       workspaceId: ws.workspaceId,
       integrationId: created.data.integration.id,
     });
     if (!rotated.ok) throw new Error(JSON.stringify(rotated));
     expect(rotated.data.signingSecret).not.toBe(oldSecret);
+    secretsUsed.push(rotated.data.signingSecret!.slice(6, -5));
     expect(new Date(rotated.data.previousValidUntil).getTime() - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
 
     const test = await sendTestEventAction.run(requestAs(ws.actors.admin.token), {
@@ -192,10 +220,12 @@ describe("secrets are write-only", () => {
     expect(test.data).toMatchObject({ delivered: true, httpStatus: 200 });
     const received = await receiver.waitFor((r) => r.path === "/hooks/rotating");
     expect(received.headers["webhook-signature"]!.split(" ")).toHaveLength(2);
-    for (const secret of [oldSecret, rotated.data.signingSecret]) {
+    for (const secret of [oldSecret, rotated.data.signingSecret!]) {
       expect(() => new Webhook(secret).verify(received.body, received.headers)).not.toThrow();
     }
-    expect(JSON.stringify(await everythingVisible(ws.workspaceId))).not.toContain(rotated.data.signingSecret.slice(6, -5));
+    expect(JSON.stringify(await everythingVisible(ws.workspaceId))).not.toContain(
+      rotated.data.signingSecret!.slice(6, -5),
+    );
   });
 });
 
@@ -265,16 +295,32 @@ describe("saving", () => {
       },
     ];
     for (const body of inputs) {
-      const saved = await callApi({ method: "POST", route: INTEGRATIONS, params: { workspaceId: ws.workspaceId }, token: ws.actors.admin.token, body });
+      const saved = await callApi({
+        method: "POST",
+        route: INTEGRATIONS,
+        params: { workspaceId: ws.workspaceId },
+        token: ws.actors.admin.token,
+        body,
+      });
       expect(saved.status, JSON.stringify(saved.json)).toBe(200);
       expect(saved.json.data.signingSecret).toBeUndefined();
     }
-    const listed = await callApi({ method: "GET", route: INTEGRATIONS, params: { workspaceId: ws.workspaceId }, token: ws.actors.viewer.token });
+    const listed = await callApi({
+      method: "GET",
+      route: INTEGRATIONS,
+      params: { workspaceId: ws.workspaceId },
+      token: ws.actors.viewer.token,
+    });
     const byType = Object.fromEntries(listed.json.data.integrations.map((i: { type: string }) => [i.type, i]));
     expect(byType.datadog.destination).toBe("Datadog EU (api.datadoghq.eu)");
     expect(byType.custom.settings).toMatchObject({ method: "PUT", header_names: ["X-Token"] });
     expect(byType.pagerduty.secretHint).toBe("routing key …BCDE");
-    for (const secret of ["R0123456789ABCDEF0123456789ABCDE", "0123456789abcdef0123456789abcdef", "customHeaderSecret", "abc123@"]) {
+    for (const secret of [
+      "R0123456789ABCDEF0123456789ABCDE",
+      "0123456789abcdef0123456789abcdef",
+      "customHeaderSecret",
+      "abc123@",
+    ]) {
       expect(JSON.stringify(listed.json)).not.toContain(secret);
       expect(await everythingVisible(ws.workspaceId)).not.toContain(secret);
     }
@@ -297,7 +343,10 @@ describe("who may change integrations", () => {
     const before = receiver.requests.length;
     for (const role of ["member", "viewer"] as const) {
       const token = ws.actors[role].token;
-      const test = await sendTestEventAction.run(requestAs(token), { workspaceId: ws.workspaceId, integrationId: slack.id });
+      const test = await sendTestEventAction.run(requestAs(token), {
+        workspaceId: ws.workspaceId,
+        integrationId: slack.id,
+      });
       expect(test).toMatchObject({ ok: false, code: "forbidden" });
       const viaRest = await callApi({
         method: "PATCH",
@@ -313,24 +362,58 @@ describe("who may change integrations", () => {
         enabled: false,
       });
       expect(off).toMatchObject({ ok: false, code: "forbidden" });
-      const gone = await deleteIntegrationAction.run(requestAs(token), { workspaceId: ws.workspaceId, integrationId: slack.id });
+      const gone = await deleteIntegrationAction.run(requestAs(token), {
+        workspaceId: ws.workspaceId,
+        integrationId: slack.id,
+      });
       expect(gone).toMatchObject({ ok: false, code: "forbidden" });
     }
     expect(receiver.requests.length).toBe(before);
-    expect(await db.integrationConfig.findUniqueOrThrow({ where: { id: slack.id } })).toMatchObject({ isEnabled: true });
+    expect(await db.integrationConfig.findUniqueOrThrow({ where: { id: slack.id } })).toMatchObject({
+      isEnabled: true,
+    });
   });
 
   it("a key without integrations:write cannot change integrations; one with it can", async () => {
     const ws = await createRoleWorkspace(db, "int-keys");
-    const readOnly = await createTestApiKey(db, ws.workspaceId, { scopes: ["read"], createdBy: ws.actors.owner.userId });
+    const readOnly = await createTestApiKey(db, ws.workspaceId, {
+      scopes: ["read"],
+      createdBy: ws.actors.owner.userId,
+    });
     const writer = await createTestApiKey(db, ws.workspaceId, {
       scopes: ["integrations:write"],
       createdBy: ws.actors.owner.userId,
     });
     const body = { type: "webhook", name: "By key", url: receiver.url("/k") };
-    const refused = await callApi({ method: "POST", route: INTEGRATIONS, params: { workspaceId: ws.workspaceId }, bearer: readOnly.secret, body });
+    const refused = await callApi({
+      method: "POST",
+      route: INTEGRATIONS,
+      params: { workspaceId: ws.workspaceId },
+      bearer: readOnly.secret,
+      body,
+    });
     expect(refused.status).toBe(403);
-    const allowed = await callApi({ method: "POST", route: INTEGRATIONS, params: { workspaceId: ws.workspaceId }, bearer: writer.secret, body });
+    const allowed = await callApi({
+      method: "POST",
+      route: INTEGRATIONS,
+      params: { workspaceId: ws.workspaceId },
+      bearer: writer.secret,
+      body,
+    });
     expect(allowed.status).toBe(200);
+  });
+});
+
+describe("logs", () => {
+  it("no log line written while this file ran carries a secret (run the whole file)", () => {
+    secretsUsed.push(
+      "verySecretSlackToken",
+      "R0123456789ABCDEF0123456789ABCDE",
+      "0123456789abcdef0123456789abcdef",
+      "customHeaderSecret",
+    );
+    // The decrypt failure above was logged: the check has something to look at.
+    expect(logged.join("\n")).toMatch(/could not be decrypted/);
+    for (const secret of secretsUsed) expect(logged.join("\n"), secret).not.toContain(secret);
   });
 });

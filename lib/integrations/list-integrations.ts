@@ -184,7 +184,10 @@ function viewOf(row: Row): IntegrationView {
     },
     hasCredentials: row.has_credentials,
     secretHint: row.secret_hint,
-    paused: row.is_enabled || !row.paused_by ? null : { by: row.paused_by, reason: row.paused_reason, at: isoOrNull(row.paused_at) },
+    paused:
+      row.is_enabled || !row.paused_by
+        ? null
+        : { by: row.paused_by, reason: row.paused_reason, at: isoOrNull(row.paused_at) },
     lastDeliveryAt: isoOrNull(row.last_attempt_at),
     last24h: {
       attempts,

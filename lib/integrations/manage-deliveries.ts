@@ -8,11 +8,7 @@ import { deliverySettings } from "./delivery/delivery-settings";
 import { deliveryTargetOf } from "./delivery/delivery-target";
 import { recordAttempts } from "./delivery/record-attempts";
 import type { SqlExecutor } from "./delivery/sql-executor";
-import type {
-  integrationRefSchema,
-  replayIntegrationSchema,
-  retryDeliverySchema,
-} from "./integration-schemas";
+import type { integrationRefSchema, replayIntegrationSchema, retryDeliverySchema } from "./integration-schemas";
 import { REPLAY_MAX_EVENTS } from "./integration-schemas";
 import { matchesFilters } from "./manage-integrations";
 import { sendToIntegration } from "./senders/sender-registry";
@@ -135,8 +131,12 @@ export async function sendPreparedTestEvent(prepared: PreparedTest): Promise<Tes
   };
 }
 
-function prismaExecutor(tx: { $queryRawUnsafe: (query: string, ...values: unknown[]) => Promise<unknown> }): SqlExecutor {
-  return { executeSql: async (text, values) => ({ rows: (await tx.$queryRawUnsafe(text, ...(values ?? []))) as never[] }) };
+function prismaExecutor(tx: {
+  $queryRawUnsafe: (query: string, ...values: unknown[]) => Promise<unknown>;
+}): SqlExecutor {
+  return {
+    executeSql: async (text, values) => ({ rows: (await tx.$queryRawUnsafe(text, ...(values ?? []))) as never[] }),
+  };
 }
 
 async function requireEnabled(ctx: WorkspaceContext, integrationId: string) {
@@ -166,7 +166,10 @@ export async function retryDelivery(
     throw new AppError("conflict", "A test event is not retried; send a new one with “Send test event”.");
   }
   if (delivery.status === "succeeded") {
-    throw new AppError("conflict", "That delivery already succeeded; use “Replay since …” to send delivered events again.");
+    throw new AppError(
+      "conflict",
+      "That delivery already succeeded; use “Replay since …” to send delivered events again.",
+    );
   }
   await ctx.tx.$executeRaw`
     UPDATE integration_deliveries SET status = 'pending', job_id = NULL, next_attempt_at = now()

@@ -7,13 +7,7 @@ import { AppError, type FieldErrors } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { deliverySettings } from "./delivery/delivery-settings";
 import { sealSecrets, openSecrets } from "./integration-credentials";
-import {
-  applyInput,
-  destinationOf,
-  destinationUrlsOf,
-  secretHintOf,
-  type StoredForm,
-} from "./integration-record";
+import { applyInput, destinationOf, destinationUrlsOf, secretHintOf, type StoredForm } from "./integration-record";
 import type {
   CreateIntegrationInput,
   integrationRefSchema,
@@ -60,7 +54,8 @@ async function checkForm(type: IntegrationType, form: StoredForm, changed: (fiel
     const problem = checkBodyTemplate((form.settings as IntegrationSettings["custom"]).body_template);
     if (problem) errors.bodyTemplate = [problem];
   }
-  if (Object.keys(errors).length) throw new AppError("invalid_input", "Some fields need attention.", { fieldErrors: errors });
+  if (Object.keys(errors).length)
+    throw new AppError("invalid_input", "Some fields need attention.", { fieldErrors: errors });
 }
 
 async function viewOf(ctx: WorkspaceContext, integrationId: string): Promise<IntegrationView> {
@@ -75,20 +70,31 @@ async function nameTaken(ctx: WorkspaceContext, type: string, name: string, exce
      WHERE workspace_id = ${ctx.workspaceId}::uuid AND integration_type = ${type} AND name = ${name}
        AND id IS DISTINCT FROM ${except}::uuid`;
   if (row) {
-    throw new AppError("conflict", `A ${TYPE_LABEL[type]} integration named “${name}” already exists. Choose another name.`, {
-      fieldErrors: { name: [`A ${TYPE_LABEL[type]} integration with this name exists`] },
-    });
+    throw new AppError(
+      "conflict",
+      `A ${TYPE_LABEL[type]} integration named “${name}” already exists. Choose another name.`,
+      {
+        fieldErrors: { name: [`A ${TYPE_LABEL[type]} integration with this name exists`] },
+      },
+    );
   }
 }
 
 const auditSummary = (type: string, name: string, form: StoredForm, filters: unknown) => ({
   name,
   type,
-  destination: destinationOf(type, form.settings as Record<string, unknown>, secretHintOf(type as IntegrationType, form.secrets)),
+  destination: destinationOf(
+    type,
+    form.settings as Record<string, unknown>,
+    secretHintOf(type as IntegrationType, form.secrets),
+  ),
   eventFilters: filters,
 });
 
-export async function createIntegration(ctx: WorkspaceContext, input: CreateIntegrationInput): Promise<SavedIntegration> {
+export async function createIntegration(
+  ctx: WorkspaceContext,
+  input: CreateIntegrationInput,
+): Promise<SavedIntegration> {
   const id = randomUUID();
   const signingSecret = input.type === "webhook" ? generateSigningSecret() : undefined;
   const form = applyInput(input, null, { signingSecret });
@@ -153,7 +159,10 @@ function storedFormOf(ctx: WorkspaceContext, row: LockedIntegration): StoredForm
   };
 }
 
-export async function updateIntegration(ctx: WorkspaceContext, input: UpdateIntegrationInput): Promise<SavedIntegration> {
+export async function updateIntegration(
+  ctx: WorkspaceContext,
+  input: UpdateIntegrationInput,
+): Promise<SavedIntegration> {
   const row = await lockIntegration(ctx, input.integrationId);
   if (row.integration_type !== input.type) {
     throw new AppError("invalid_input", "Some fields need attention.", {
@@ -180,7 +189,11 @@ export async function updateIntegration(ctx: WorkspaceContext, input: UpdateInte
   });
   await ctx.tx.integrationRuntime.upsert({
     where: { integrationId: row.id },
-    create: { integrationId: row.id, workspaceId: ctx.workspaceId, secretHint: secretHintOf(row.integration_type, form.secrets) },
+    create: {
+      integrationId: row.id,
+      workspaceId: ctx.workspaceId,
+      secretHint: secretHintOf(row.integration_type, form.secrets),
+    },
     update: { secretHint: secretHintOf(row.integration_type, form.secrets) },
   });
   await writeAudit(ctx.tx, auditActorOf(ctx), {
@@ -213,7 +226,8 @@ async function switchIntegration(
   enabled: boolean,
 ): Promise<Omit<SwitchedIntegration, "integration">> {
   if (!enabled) {
-    await ctx.tx.$executeRaw`UPDATE integrations_config SET is_enabled = false, updated_at = now() WHERE id = ${row.id}::uuid`;
+    await ctx.tx
+      .$executeRaw`UPDATE integrations_config SET is_enabled = false, updated_at = now() WHERE id = ${row.id}::uuid`;
     await ctx.tx.$executeRaw`
       INSERT INTO integration_runtime (integration_id, workspace_id, paused_by, paused_at)
       VALUES (${row.id}::uuid, ${ctx.workspaceId}::uuid, 'user', now())

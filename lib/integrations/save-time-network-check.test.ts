@@ -1,18 +1,25 @@
 // Save-time SSRF refusal through the action (the address rules themselves are tested in
 // lib/integrations/network): with private networks not allowed, as in production.
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createRoleWorkspace, requestAs } from "../testing/fixtures";
+import { testPrisma } from "../testing/test-db";
 
-vi.hoisted(() => {
-  process.env.INTEGRATIONS_ALLOW_PRIVATE_NETWORKS = "false";
-});
 vi.mock("server-only", () => ({}));
 
-const { createRoleWorkspace, requestAs } = await import("../testing/fixtures");
-const { testPrisma } = await import("../testing/test-db");
-const { createIntegrationAction } = await import("./integration-action-definitions");
-
 const db = testPrisma();
-afterAll(() => db.$disconnect());
+let createIntegrationAction: (typeof import("./integration-action-definitions"))["createIntegrationAction"];
+
+beforeAll(async () => {
+  // lib/env.ts reads the environment once, at import: stub it, then load the app's modules afresh.
+  vi.stubEnv("INTEGRATIONS_ALLOW_PRIVATE_NETWORKS", "false");
+  vi.resetModules();
+  ({ createIntegrationAction } = await import("./integration-action-definitions"));
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  vi.resetModules();
+  await db.$disconnect();
+});
 
 describe("a destination on a private network", () => {
   it.each([

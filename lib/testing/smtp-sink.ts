@@ -15,6 +15,24 @@ function decodeQuotedPrintable(source: string): string {
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** RFC 2047 encoded words (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`) as text: subjects read as the recipient sees them. */
+function decodeEncodedWords(header: string): string {
+  return header
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, encoding: string, text: string) => {
+      const bytes =
+        encoding.toUpperCase() === "B"
+          ? Buffer.from(text, "base64")
+          : Buffer.from(
+              text
+                .replace(/_/g, " ")
+                .replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+              "latin1",
+            );
+      return bytes.toString("utf8");
+    });
+}
+
 /** The header section with folded lines joined (RFC 5322 §2.2.3: long headers such as Subject wrap). */
 function unfoldedHeaders(raw: string): string {
   const end = raw.search(/\r?\n\r?\n/);
@@ -45,7 +63,7 @@ export async function startSmtpSink(onMessage: (email: ReceivedEmail) => void = 
         const email: ReceivedEmail = {
           to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          subject: /^Subject: (.*)$/im.exec(unfoldedHeaders(raw))?.[1]?.trim() ?? "",
+          subject: decodeEncodedWords(/^Subject: (.*)$/im.exec(unfoldedHeaders(raw))?.[1]?.trim() ?? ""),
           body,
           receivedAt: new Date().toISOString(),
         };

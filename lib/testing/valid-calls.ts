@@ -9,6 +9,8 @@ import { createTestApiKey } from "./api-key-fixtures";
 import { stripeEvent } from "./stripe-fixtures";
 import { createRoleWorkspace, type RoleWorkspace } from "./fixtures";
 import { createTestUser } from "./test-db";
+import { sealSecrets } from "../integrations/integration-credentials";
+import { generateSigningSecret } from "../integrations/senders/webhook-sender";
 
 export interface ValidCall {
   /** The workspace the caller (`ws.actors[role]`) belongs to. */
@@ -48,6 +50,57 @@ const onTarget =
   };
 
 const newAddress = () => `new-${randomBytes(6).toString("hex")}@test.example`;
+
+/** A loopback port nothing listens on: test events to it fail fast, and nobody receives them. */
+const UNUSED_RECEIVER = "http://127.0.0.1:9/valid-hook";
+
+/** A webhook integration in a fresh workspace, stored as createIntegration stores it. */
+export async function workspaceWithIntegration(db: Db): Promise<{ ws: RoleWorkspace; integrationId: string }> {
+  const ws = await createRoleWorkspace(db, "valid-call");
+  const integrationId = randomUUID();
+  await db.integrationConfig.create({
+    data: {
+      id: integrationId,
+      workspaceId: ws.workspaceId,
+      integrationType: "webhook",
+      name: "Valid hook",
+      config: { url: UNUSED_RECEIVER },
+      credentialsEncrypted: sealSecrets(
+        { signing_secret: generateSigningSecret() },
+        { workspaceId: ws.workspaceId, integrationId },
+      ),
+    },
+  });
+  await db.integrationRuntime.create({ data: { integrationId, workspaceId: ws.workspaceId } });
+  return { ws, integrationId };
+}
+
+/** …with one failed delivery of an outbox event (for "Retry now"). */
+async function workspaceWithDelivery(db: Db) {
+  const { ws, integrationId } = await workspaceWithIntegration(db);
+  const event = await db.eventOutbox.create({
+    data: { workspaceId: ws.workspaceId, eventType: "alert.triggered", severity: "critical", publishedAt: new Date() },
+  });
+  const delivery = await db.integrationDelivery.create({
+    data: {
+      workspaceId: ws.workspaceId,
+      integrationId,
+      eventId: event.id,
+      eventType: "alert.triggered",
+      severity: "critical",
+      status: "failed",
+      attempts: 1,
+    },
+  });
+  return { ws, integrationId, deliveryId: delivery.id };
+}
+
+const onIntegration =
+  (extra: Record<string, unknown> = {}) =>
+  async (db: Db): Promise<ValidCall> => {
+    const { ws, integrationId } = await workspaceWithIntegration(db);
+    return { ws, input: { workspaceId: ws.workspaceId, integrationId, ...extra }, workspaces: [ws.workspaceId] };
+  };
 
 /** By action name (ACTIONS in lib/actions-registry.ts): a valid input for a caller of `role`. */
 export const ACTION_SETUPS: Record<string, (db: Db, role: Role) => Promise<ValidCall>> = {
@@ -116,6 +169,24 @@ export const ACTION_SETUPS: Record<string, (db: Db, role: Role) => Promise<Valid
       workspaces: [ws.workspaceId],
     };
   },
+  createIntegration: async (db) => {
+    const ws = await createRoleWorkspace(db, "valid-call");
+    return {
+      ws,
+      input: { workspaceId: ws.workspaceId, type: "webhook", name: "Valid hook", url: UNUSED_RECEIVER },
+      workspaces: [ws.workspaceId],
+    };
+  },
+  updateIntegration: onIntegration({ type: "webhook", name: "Renamed hook" }),
+  setIntegrationEnabled: onIntegration({ enabled: false }),
+  deleteIntegration: onIntegration(),
+  rotateSigningSecret: onIntegration(),
+  sendTestEvent: onIntegration(),
+  retryDelivery: async (db) => {
+    const { ws, integrationId, deliveryId } = await workspaceWithDelivery(db);
+    return { ws, input: { workspaceId: ws.workspaceId, integrationId, deliveryId }, workspaces: [ws.workspaceId] };
+  },
+  replayIntegration: onIntegration({ since: new Date(Date.now() - 3_600_000).toISOString() }),
   acceptInvitation: async (db, role) => {
     // An invitation for the caller to another workspace.
     const ws = await createRoleWorkspace(db, "valid-call");
@@ -183,9 +254,36 @@ export const ROUTE_SETUPS: Record<string, Record<string, (db: Db) => Promise<Val
   },
   "app/api/workspaces/[workspaceId]/integrations/route.ts": {
     GET: async (db) => ({ ...(await plain(db)), query: { limit: "10" } }),
-    POST: async (db) => ({ ...(await plain(db)), body: {} }),
-    PATCH: async (db) => ({ ...(await plain(db)), body: {} }),
-    DELETE: async (db) => ({ ...(await plain(db)), body: {} }),
+    POST: async (db) => ({
+      ...(await plain(db)),
+      body: { type: "webhook", name: "Valid hook", url: UNUSED_RECEIVER },
+    }),
+    PATCH: async (db) => {
+      const { ws, integrationId } = await workspaceWithIntegration(db);
+      return { ws, body: { action: "update", integrationId, type: "webhook", name: "Renamed hook" } };
+    },
+    DELETE: async (db) => {
+      const { ws, integrationId } = await workspaceWithIntegration(db);
+      return { ws, body: { integrationId } };
+    },
+  },
+  "app/api/workspaces/[workspaceId]/integrations/[integrationId]/deliveries/route.ts": {
+    GET: async (db) => {
+      const { ws, integrationId } = await workspaceWithIntegration(db);
+      return { ws, params: { integrationId }, query: { limit: "10", status: "failed" } };
+    },
+  },
+  "app/api/workspaces/[workspaceId]/integrations/[integrationId]/deliveries/[deliveryId]/retry/route.ts": {
+    POST: async (db) => {
+      const { ws, integrationId, deliveryId } = await workspaceWithDelivery(db);
+      return { ws, params: { integrationId, deliveryId } };
+    },
+  },
+  "app/api/workspaces/[workspaceId]/integrations/[integrationId]/replay/route.ts": {
+    POST: async (db) => {
+      const { ws, integrationId } = await workspaceWithIntegration(db);
+      return { ws, params: { integrationId }, body: { since: new Date(Date.now() - 3_600_000).toISOString() } };
+    },
   },
   "app/api/workspaces/[workspaceId]/api-keys/route.ts": {
     GET: async (db) => ({ ...(await plain(db)), query: { limit: "10" } }),

@@ -106,10 +106,12 @@ Each API key has a per-minute request budget. Every successful answer to a key c
 **429** with \`Retry-After\`. Sending invitations and creating workspaces have budgets of their own (also 429 with
 \`Retry-After\`).
 
-## Not available yet
+## Integrations
 
-Changing billing (\`PATCH …/billing\`) and adding, changing or removing integrations (\`POST\`/\`PATCH\`/\`DELETE
-…/integrations\`) answer **501** until the Billing and Integrations issues land; use the Billing and Integrations
-tabs meanwhile. Access is still checked first.
+Integrations are added, changed and removed through \`POST\`/\`PATCH\`/\`DELETE …/integrations\`; secrets are
+accepted on write and never returned (a webhook's signing secret is answered once). Each event is delivered at
+least once, with the same \`webhook-id\` on every attempt; \`GET …/integrations/{integrationId}/deliveries\` is the
+delivery log, \`POST …/deliveries/{deliveryId}/retry\` sends one again now, and \`POST …/replay\` resends what an
+integration missed since a time.
 `.trim();
 }

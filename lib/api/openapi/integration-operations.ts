@@ -94,7 +94,10 @@ export const INTEGRATION_OPERATIONS: Record<string, OperationSpec> = {
       example: { action: "update", integrationId: EXAMPLE_ID, type: "webhook", url: "https://hooks.example.com/v2" },
     },
     responses: {
-      200: { description: "The integration after the change, or the test event's outcome.", schema: integrationPatchResponse },
+      200: {
+        description: "The integration after the change, or the test event's outcome.",
+        schema: integrationPatchResponse,
+      },
     },
     errors: {
       ...bodyErrors(),

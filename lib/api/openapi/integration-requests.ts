@@ -4,7 +4,7 @@ import {
   integrationRefSchema,
   replayIntegrationSchema,
   setIntegrationEnabledSchema,
-  updateIntegrationSchema,
+  updateIntegrationShapes,
 } from "../../integrations/integration-schemas";
 
 /** Bodies of the integration routes: the actions' own input schemas without `workspaceId` (it comes from the URL). */
@@ -34,7 +34,7 @@ export const INTEGRATION_PATCH_ACTIONS = {
     "Send an `integration.test` event now and answer what the receiver said (status, latency, response excerpt).",
 } as const;
 
-const updateBodies = withoutWorkspace(updateIntegrationSchema.options as unknown as AnyObject[]).map((option) =>
+const updateBodies = withoutWorkspace(updateIntegrationShapes.options as unknown as AnyObject[]).map((option) =>
   option.extend({ action: z.literal("update") }),
 );
 export const integrationPatchBody = z

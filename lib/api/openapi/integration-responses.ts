@@ -9,15 +9,22 @@ export const integrationSchema = z
     name: z.string(),
     isEnabled: z.boolean(),
     healthStatus: z.enum(["healthy", "degraded", "unhealthy", "unknown"]),
-    healthDetail: z.string().nullable().meta({ description: "The last health check's verdict, or why it was skipped." }),
+    healthDetail: z
+      .string()
+      .nullable()
+      .meta({ description: "The last health check's verdict, or why it was skipped." }),
     lastHealthCheckAt: nullableTimestampSchema,
     lastErrorMessage: z.string().nullable(),
     lastErrorAt: nullableTimestampSchema,
     consecutiveFailures: z.number().int().min(0),
     totalEventsSent: z.number().int().min(0),
     totalErrors: z.number().int().min(0),
-    destination: z.string().meta({ description: "Where it delivers, without a secret.", example: "#alerts (hooks.slack.com)" }),
-    settings: z.record(z.string(), z.unknown()).meta({ description: "Non-secret settings; URLs with their query masked." }),
+    destination: z
+      .string()
+      .meta({ description: "Where it delivers, without a secret.", example: "#alerts (hooks.slack.com)" }),
+    settings: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "Non-secret settings; URLs with their query masked." }),
     eventFilters: z.strictObject({ event_types: z.array(z.string()), min_severity: z.string() }),
     rateLimitPerMinute: z.number().int(),
     retryConfig: z.strictObject({ max_retries: z.number().int(), backoff_seconds: z.number().int() }),
@@ -55,7 +62,10 @@ export const savedIntegrationResponse = dataEnvelope(
       .string()
       .nullable()
       .optional()
-      .meta({ description: "Webhooks: the signing secret (`whsec_…`), in this answer only (null in an Idempotency-Key replay)." }),
+      .meta({
+        description:
+          "Webhooks: the signing secret (`whsec_…`), in this answer only (null in an Idempotency-Key replay).",
+      }),
   }),
 );
 

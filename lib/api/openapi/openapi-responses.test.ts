@@ -45,6 +45,9 @@ const OP = {
   addIntegration: `POST ${W}/integrations`,
   changeIntegration: `PATCH ${W}/integrations`,
   removeIntegration: `DELETE ${W}/integrations`,
+  deliveries: `GET ${W}/integrations/{integrationId}/deliveries`,
+  retryDelivery: `POST ${W}/integrations/{integrationId}/deliveries/{deliveryId}/retry`,
+  replay: `POST ${W}/integrations/{integrationId}/replay`,
   audit: `GET ${W}/audit-log`,
   listKeys: `GET ${W}/api-keys`,
   createKey: `POST ${W}/api-keys`,
@@ -106,6 +109,30 @@ function forbiddenCaller(key: string, s: Setup): OperationCall {
   if (roles.length === 0) return { token: s.ws.actors.owner.token };
   if (!roles.includes("viewer")) return { token: s.ws.actors.viewer.token };
   return { bearer: s.ingestKey };
+}
+
+/** A webhook integration that is turned off, with one failed delivery (retry and replay answer 409). */
+async function turnedOffIntegration(s: Setup) {
+  const { body } = await expectAnswer(OP.addIntegration, 200, {
+    params: s.params,
+    token: s.ws.actors.owner.token,
+    body: { type: "webhook", name: "Off", url: "http://127.0.0.1:9/off" },
+  });
+  const integrationId = (body as { data: { integration: { id: string } } }).data.integration.id;
+  await db.integrationConfig.update({ where: { id: integrationId }, data: { isEnabled: false } });
+  const event = await db.eventOutbox.create({
+    data: { workspaceId: s.ws.workspaceId, eventType: "alert.triggered", publishedAt: new Date() },
+  });
+  const delivery = await db.integrationDelivery.create({
+    data: {
+      workspaceId: s.ws.workspaceId,
+      integrationId,
+      eventId: event.id,
+      eventType: "alert.triggered",
+      status: "held",
+    },
+  });
+  return { integrationId, deliveryId: delivery.id };
 }
 
 const withStatus = (status: ErrorStatus) =>
@@ -322,15 +349,65 @@ describe("successful answers", () => {
     expect(body).toEqual({ received: true, outcome: "unhandled" });
   });
 
-  it.each([OP.addIntegration, OP.changeIntegration, OP.removeIntegration])(
-    "%s answers 501 after the access checks, saying where to do it instead",
-    async (key) => {
-      const s = await setup("later");
-      const caller = s.ws.actors.admin;
-      const { body } = await expectAnswer(key, 501, { params: s.params, token: caller.token, body: { anything: 1 } });
-      expect((body as { error: { message: string } }).error.message).toMatch(/not available yet/i);
-    },
-  );
+  it("POST, PATCH, DELETE /integrations and the delivery routes: every answer as documented", async () => {
+    const s = await setup("integration-writes");
+    const admin = { params: s.params, token: s.ws.actors.admin.token };
+    const idempotency = { "Idempotency-Key": randomUUID() };
+    const body = { type: "webhook", name: "Docs hook", url: "http://127.0.0.1:9/docs-hook" };
+    const created = await expectAnswer(OP.addIntegration, 200, { ...admin, headers: idempotency, body });
+    const { integration, signingSecret } = (
+      created.body as { data: { integration: { id: string }; signingSecret: string } }
+    ).data;
+    expect(signingSecret).toMatch(/^whsec_/);
+    const replayed = await expectAnswer(OP.addIntegration, 200, { ...admin, headers: idempotency, body });
+    expect((replayed.body as { data: { signingSecret: null } }).data.signingSecret).toBeNull();
+
+    const integrationId = integration.id;
+    for (const [action, extra] of [
+      ["update", { type: "webhook", name: "Docs hook 2" }],
+      ["set_enabled", { enabled: true }],
+      ["rotate_secret", {}],
+      ["send_test_event", {}],
+    ] as const) {
+      await expectAnswer(OP.changeIntegration, 200, { ...admin, body: { action, integrationId, ...extra } });
+    }
+    const params = { ...s.params, integrationId };
+    const log = await expectAnswer(OP.deliveries, 200, {
+      params,
+      token: s.ws.actors.viewer.token,
+      query: { limit: "5" },
+    });
+    const [test] = (log.body as { data: { deliveries: { id: string; eventType: string; status: string }[] } }).data
+      .deliveries;
+    expect(test).toMatchObject({ eventType: "integration.test", status: "failed" });
+
+    const event = await db.eventOutbox.create({
+      data: {
+        workspaceId: s.ws.workspaceId,
+        eventType: "alert.triggered",
+        severity: "critical",
+        publishedAt: new Date(),
+      },
+    });
+    const failed = await db.integrationDelivery.create({
+      data: {
+        workspaceId: s.ws.workspaceId,
+        integrationId,
+        eventId: event.id,
+        eventType: "alert.triggered",
+        status: "failed",
+        attempts: 1,
+      },
+    });
+    await expectAnswer(OP.retryDelivery, 200, { params: { ...params, deliveryId: failed.id }, token: admin.token });
+    const replay = await expectAnswer(OP.replay, 200, {
+      params,
+      token: admin.token,
+      body: { since: new Date(Date.now() - 3_600_000).toISOString(), includeDelivered: true },
+    });
+    expect(replay.body).toMatchObject({ data: { truncated: false, nextSince: null } });
+    await expectAnswer(OP.removeIntegration, 200, { ...admin, body: { integrationId } });
+  });
 
   it("GET /audit-log as JSON and as CSV", async () => {
     const s = await setup("audit");
@@ -458,6 +535,12 @@ describe("every documented error status, as the real routes answer it", () => {
     [OP.changeMember]: () => ({ body: { action: "change_role", memberId: "nobody", role: "admin" } }),
     [OP.removeMember]: () => ({ body: { memberId: "nobody" } }),
     [OP.integrations]: () => ({ query: { limit: "101" } }),
+    [OP.addIntegration]: () => ({ body: { type: "webhook", name: "Hook", url: "ftp://example.com/x" } }),
+    [OP.changeIntegration]: () => ({ body: { action: "set_enabled", integrationId: "nope", enabled: "yes" } }),
+    [OP.removeIntegration]: () => ({ body: { integrationId: "nope" } }),
+    [OP.deliveries]: () => ({ query: { status: "sent" } }),
+    [OP.retryDelivery]: (s) => ({ params: { ...s.params, integrationId: "x", deliveryId: "y" } }),
+    [OP.replay]: () => ({ body: { since: "last week" } }),
     [OP.audit]: () => ({ query: { from: "yesterday" } }),
     [OP.listKeys]: () => ({ query: { cursor: "not-a-cursor" } }),
     [OP.createKey]: () => ({ body: { name: "", scopes: ["admin"] } }),
@@ -540,6 +623,31 @@ describe("every documented error status, as the real routes answer it", () => {
       const event = { type: "alert.resolved", alertId: "x", severity: "info", title: "Fine", idempotencyKey: "a" };
       await expectAnswer(OP.events, 200, { params: s.params, bearer: s.ingestKey, headers, body: event });
       return { headers, body: { ...event, title: "Other" } };
+    },
+    [OP.addIntegration]: async (s) => {
+      const body = { type: "webhook", name: "Twice", url: "http://127.0.0.1:9/twice" };
+      await expectAnswer(OP.addIntegration, 200, { params: s.params, token: s.ws.actors.owner.token, body });
+      return { body };
+    },
+    [OP.changeIntegration]: async (s) => {
+      const add = (name: string) =>
+        expectAnswer(OP.addIntegration, 200, {
+          params: s.params,
+          token: s.ws.actors.owner.token,
+          body: { type: "webhook", name, url: "http://127.0.0.1:9/x" },
+        });
+      await add("Taken");
+      const other = await add("Other");
+      const id = (other.body as { data: { integration: { id: string } } }).data.integration.id;
+      return { body: { action: "update", integrationId: id, type: "webhook", name: "Taken" } };
+    },
+    [OP.retryDelivery]: async (s) => {
+      const { integrationId, deliveryId } = await turnedOffIntegration(s);
+      return { params: { ...s.params, integrationId, deliveryId } };
+    },
+    [OP.replay]: async (s) => {
+      const { integrationId } = await turnedOffIntegration(s);
+      return { params: { ...s.params, integrationId }, body: { since: new Date(Date.now() - 60_000).toISOString() } };
     },
     // Cancel needs a subscription; a workspace on the Free plan has none.
     [OP.changeBilling]: async () => ({ body: { cancelAtPeriodEnd: true } }),

@@ -16,12 +16,14 @@ export interface IntegrationNoticeEmailArgs {
 /** Emails to owners and admins when an integration fails, is turned off, or its destination is gone. */
 export function integrationNoticeEmail(args: IntegrationNoticeEmailArgs): OutgoingEmail {
   const name = `“${args.integrationName}”`;
+  // ASCII quotes in the subject: some mail clients show encoded-word subjects poorly.
+  const quoted = `"${args.integrationName}"`;
   const subject =
     args.kind === "failing"
-      ? `${args.workspaceName}: the integration ${name} has failed ${args.failures} times in a row`
+      ? `${args.workspaceName}: the integration ${quoted} has failed ${args.failures} times in a row`
       : args.kind === "disabled"
-        ? `${args.workspaceName}: the integration ${name} was turned off after repeated failures`
-        : `${args.workspaceName}: the integration ${name} was paused — its destination is gone`;
+        ? `${args.workspaceName}: the integration ${quoted} was turned off after repeated failures`
+        : `${args.workspaceName}: the integration ${quoted} was paused - its destination is gone`;
   const lines = [
     args.kind === "failing"
       ? `The last ${args.failures} deliveries to ${name} failed. Events are kept and retried; after 15 consecutive failures over at least 24 hours the integration is turned off.`

@@ -16,7 +16,7 @@ export const RECENT_DELIVERY_MS = 15 * 60_000;
  */
 export async function checkIntegrationHealth(
   db: Db,
-  options: { resolve?: (hostname: string) => Promise<string[]>; timeoutMs?: number } = {},
+  options: { resolve?: (hostname: string) => Promise<string[]>; timeoutMs?: number; serviceOrigin?: string } = {},
 ): Promise<{ checked: number; skipped: number }> {
   const rows = await db.$queryRaw<
     {
@@ -51,7 +51,7 @@ export async function checkIntegrationHealth(
         credentialsEncrypted: row.credentials_encrypted,
         updatedAt: row.updated_at,
       });
-      const check = healthCheckFor(target, { serviceOrigin: settings.serviceOrigin });
+      const check = healthCheckFor(target, { serviceOrigin: options.serviceOrigin ?? settings.serviceOrigin });
       if ("skipped" in check) {
         skipped += 1;
         detail = `Check skipped: ${check.skipped}`;

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type Db } from "../../db/prisma";
+import { childProcessEnv } from "../../env";
 import { createScratchDatabase, type ScratchDatabase } from "../../db/scratch-database";
 import { ROOT } from "../../testing/app-files";
 import { createRoleWorkspace } from "../../testing/fixtures";
@@ -35,10 +36,15 @@ afterAll(async () => {
 
 /** Starts a worker process and resolves once it works jobs. */
 async function startWorker(): Promise<ChildProcess> {
+  // Node itself with tsx's loader (not the tsx wrapper, whose child would outlive a SIGKILL of it).
   const child = spawn(
-    path.join(ROOT, "node_modules/.bin/tsx"),
-    [path.join(ROOT, "lib/testing/delivery-worker-process.ts"), scratch.url],
-    { cwd: ROOT, env: { ...process.env, INTEGRATIONS_ALLOW_PRIVATE_NETWORKS: "true" }, stdio: ["ignore", "pipe", "inherit"] },
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "lib/testing/delivery-worker-process.ts"), scratch.url],
+    {
+      cwd: ROOT,
+      env: childProcessEnv({ INTEGRATIONS_ALLOW_PRIVATE_NETWORKS: "true" }),
+      stdio: ["ignore", "pipe", "inherit"],
+    },
   );
   workers.push(child);
   await new Promise<void>((resolve, reject) => {
@@ -72,7 +78,12 @@ describe("a worker killed mid-delivery", () => {
 
     const first = await startWorker();
     const event = await db.eventOutbox.create({
-      data: { workspaceId: ws.workspaceId, eventType: "alert.triggered", severity: "critical", payload: { alertId: "a-1" } },
+      data: {
+        workspaceId: ws.workspaceId,
+        eventType: "alert.triggered",
+        severity: "critical",
+        payload: { alertId: "a-1" },
+      },
     });
     const inFlight = await receiver.waitFor((r) => r.path === "/crash", 30_000);
     first.kill("SIGKILL");

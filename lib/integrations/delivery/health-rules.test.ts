@@ -71,7 +71,12 @@ describe("integration health", () => {
   it("a success ends the streak: failures, warnings and the start of the streak reset", () => {
     const failing = fail(fresh, 7, 0, 1000).state;
     const healed = applyOutcome(failing, outcome("success"), new Date(10_000)).state;
-    expect(healed).toMatchObject({ consecutiveFailures: 0, failingSince: null, warnedAtFailures: 0, healthStatus: "healthy" });
+    expect(healed).toMatchObject({
+      consecutiveFailures: 0,
+      failingSince: null,
+      warnedAtFailures: 0,
+      healthStatus: "healthy",
+    });
     expect(fail(healed, 5, 20_000, 1000).notices).toHaveLength(1);
   });
 });

@@ -102,7 +102,10 @@ async function sendOne(
     });
   } catch (error) {
     // Our side failed (credentials that do not decrypt, say): an attempt that tells what, never a secret.
-    logger.error({ err: error, deliveryId: delivery.id, integrationId: delivery.integrationId }, "delivery failed before sending");
+    logger.error(
+      { err: error, deliveryId: delivery.id, integrationId: delivery.integrationId },
+      "delivery failed before sending",
+    );
     return {
       kind: "permanent",
       httpStatus: null,
@@ -146,7 +149,11 @@ async function admitByRateLimit(db: SqlExecutor, boss: PgBoss, active: LoadedDel
     for (const delivery of list.slice(grant.granted)) waiting.push({ delivery, startAfter: grant.nextWindow });
   }
   if (waiting.length) {
-    const jobs = waiting.map((w) => ({ jobId: crypto.randomUUID(), deliveryId: w.delivery.id, startAfter: w.startAfter }));
+    const jobs = waiting.map((w) => ({
+      jobId: crypto.randomUUID(),
+      deliveryId: w.delivery.id,
+      startAfter: w.startAfter,
+    }));
     await db.executeSql(
       `UPDATE integration_deliveries d SET job_id = x.job_id, next_attempt_at = x.start_after
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, job_id uuid, start_after timestamptz)

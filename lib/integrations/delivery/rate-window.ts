@@ -37,7 +37,16 @@ export async function takeSends(
       WHERE r.integration_id = d.integration_id
      RETURNING r.integration_id, LEAST(d.wanted, GREATEST(d.lim - d.used, 0)) AS granted,
                d.window_start + interval '1 minute' AS next_window`,
-    [JSON.stringify(wants.map((w) => ({ integration_id: w.integrationId, workspace_id: w.workspaceId, wanted: w.wanted, lim: w.limit })))],
+    [
+      JSON.stringify(
+        wants.map((w) => ({
+          integration_id: w.integrationId,
+          workspace_id: w.workspaceId,
+          wanted: w.wanted,
+          lim: w.limit,
+        })),
+      ),
+    ],
   );
   for (const row of rows as { integration_id: string; granted: number; next_window: Date }[]) {
     granted.set(row.integration_id, { granted: row.granted, nextWindow: row.next_window });
@@ -46,7 +55,10 @@ export async function takeSends(
   for (const want of wants) {
     if (!granted.has(want.integrationId)) {
       const retry = await takeSends(db, [want]);
-      granted.set(want.integrationId, retry.get(want.integrationId) ?? { granted: 0, nextWindow: new Date(Date.now() + 60_000) });
+      granted.set(
+        want.integrationId,
+        retry.get(want.integrationId) ?? { granted: 0, nextWindow: new Date(Date.now() + 60_000) },
+      );
     }
   }
   return granted;

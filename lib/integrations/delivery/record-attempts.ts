@@ -66,7 +66,17 @@ export async function recordAttempts(
         FOR UPDATE OF i, r`,
     [integrationIds],
   );
-  const health = new Map<string, HealthState & { name: string; sent: number; errors: number; lastError: { message: string; at: Date } | null; lastSync: Date | null; pause: { by: string; reason: string; at: Date } | null }>();
+  const health = new Map<
+    string,
+    HealthState & {
+      name: string;
+      sent: number;
+      errors: number;
+      lastError: { message: string; at: Date } | null;
+      lastSync: Date | null;
+      pause: { by: string; reason: string; at: Date } | null;
+    }
+  >();
   for (const row of states as StateRow[]) {
     health.set(row.id, {
       name: row.name,
@@ -111,7 +121,12 @@ export async function recordAttempts(
     Object.assign(state, change.state);
     if (change.pause) state.pause = { ...change.pause, at };
     for (const notice of change.notices) {
-      notices.push({ workspaceId: result.workspaceId, integrationId: result.integrationId, integrationName: state.name, notice });
+      notices.push({
+        workspaceId: result.workspaceId,
+        integrationId: result.integrationId,
+        integrationName: state.name,
+        notice,
+      });
     }
     if (outcome.kind === "success") {
       state.sent += 1;
@@ -179,7 +194,12 @@ export async function recordAttempts(
     [JSON.stringify(deliveries)],
   );
   const stillOurs = new Set((updated as { id: string }[]).map((row) => row.id));
-  if (boss) await queueDeliveryJobs(boss, db, retries.filter((retry) => stillOurs.has(retry.deliveryId)));
+  if (boss)
+    await queueDeliveryJobs(
+      boss,
+      db,
+      retries.filter((retry) => stillOurs.has(retry.deliveryId)),
+    );
 
   const integrations = [...health.entries()].map(([id, s]) => ({
     id,

@@ -18,9 +18,9 @@ describe("retry policy", () => {
         expect(delay).toBeGreaterThanOrEqual(Math.floor(base * 0.8));
         expect(delay).toBeLessThanOrEqual(Math.ceil(base * 1.2));
       }
-      expect(retryDelaySeconds({ attempts: attempt, config, retryAfterSeconds: null, throttled: false, random: 0 })).toBe(
-        Math.round(base * 0.8),
-      );
+      expect(
+        retryDelaySeconds({ attempts: attempt, config, retryAfterSeconds: null, throttled: false, random: 0 }),
+      ).toBe(Math.round(base * 0.8));
       expect(
         retryDelaySeconds({ attempts: attempt, config, retryAfterSeconds: null, throttled: false, random: 0.999999 }),
       ).toBe(Math.round(base * 1.2));
@@ -38,7 +38,13 @@ describe("retry policy", () => {
 
   it("is capped at 10 hours, even after many attempts or a huge Retry-After", () => {
     expect(
-      retryDelaySeconds({ attempts: 40, config: { max_retries: 20, backoff_seconds: 3600 }, retryAfterSeconds: null, throttled: false, random: 1 }),
+      retryDelaySeconds({
+        attempts: 40,
+        config: { max_retries: 20, backoff_seconds: 3600 },
+        retryAfterSeconds: null,
+        throttled: false,
+        random: 1,
+      }),
     ).toBe(MAX_RETRY_DELAY_SECONDS);
     expect(retryDelaySeconds({ attempts: 1, config, retryAfterSeconds: 10 ** 9, throttled: false })).toBe(
       MAX_RETRY_DELAY_SECONDS,

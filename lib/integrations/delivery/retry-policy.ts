@@ -48,7 +48,8 @@ export function retryDelaySeconds(args: {
   const base = Math.min(args.config.backoff_seconds * 2 ** exponent, MAX_RETRY_DELAY_SECONDS);
   const jittered = base * (1 - JITTER + 2 * JITTER * random);
   let delay = Math.min(jittered, MAX_RETRY_DELAY_SECONDS);
-  if (args.retryAfterSeconds !== null) delay = Math.max(delay, Math.min(args.retryAfterSeconds, MAX_RETRY_DELAY_SECONDS));
+  if (args.retryAfterSeconds !== null)
+    delay = Math.max(delay, Math.min(args.retryAfterSeconds, MAX_RETRY_DELAY_SECONDS));
   if (args.throttled) delay = Math.max(delay, MIN_DELAY_AFTER_THROTTLE_SECONDS);
   return Math.round(delay);
 }
