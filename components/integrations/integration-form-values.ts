@@ -1,7 +1,7 @@
 import type { FieldValues, Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { createIntegrationSchema, updateIntegrationSchema } from "@/lib/integrations/integration-schemas";
+import { createIntegrationSchema, updateIntegrationShapes } from "@/lib/integrations/integration-schemas";
 import { DEFAULT_BODY_TEMPLATE } from "@/lib/integrations/integration-record";
 import { SEVERITIES, type IntegrationType } from "@/lib/integrations/integration-types";
 import type { IntegrationView } from "@/lib/integrations/list-integrations";
@@ -35,9 +35,13 @@ export interface IntegrationFormValues extends FieldValues {
 
 export type FormMode = "create" | "edit";
 
-/** The type's object schema: `createIntegrationSchema.options` (zod 4 discriminated union), edit's likewise. */
+/**
+ * The type's object schema: `createIntegrationSchema.options` (zod 4 discriminated union), and for
+ * edits `updateIntegrationShapes.options` (the edit form always sends the name, so the update
+ * schema's "at least one change" holds).
+ */
 export function schemaFor(type: IntegrationType, mode: FormMode): z.ZodType {
-  const union = mode === "create" ? createIntegrationSchema : updateIntegrationSchema;
+  const union = mode === "create" ? createIntegrationSchema : updateIntegrationShapes;
   const option = union.options.find((o) => o.shape.type.value === type);
   if (!option) throw new Error(`no schema for ${type}`);
   return option;
