@@ -188,6 +188,81 @@ test("with a webhook on, inviting a member on the Team tab delivers a signed mem
   await expect(log.getByRole("row").filter({ hasText: "member.invited" })).toContainText("Succeeded");
 });
 
+/** Opens a card's actions menu and picks an item (retried: the menu opens only once hydrated). */
+async function pickAction(page: Page, name: string, item: string) {
+  await expect(async () => {
+    await card(page, name)
+      .getByRole("button", { name: `Actions for ${name}` })
+      .click();
+    await page.getByRole("menuitem", { name: item }).click({ timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+test("an owner edits a webhook, rotates its secret (both sign for a day), replays, and deletes it", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const owner = await createUser("hooks-editor", "Eve Owner");
+  const workspace = await createWorkspace(`Hook edits ${owner.id.slice(0, 4)}`, [{ userId: owner.id, role: "owner" }]);
+  await signInAs(context, baseURL!, owner.id);
+  await page.goto(integrationsPage(workspace.id));
+  const first = await addWebhook(page, "Hook", receiver.url("/edits"));
+
+  // Edit: the secret is not asked for again; the filters change.
+  await pickAction(page, "Hook", "Edit");
+  const edit = page.getByRole("dialog", { name: "Edit Hook" });
+  await expect(edit.getByLabel("Endpoint URL")).toHaveValue(receiver.url("/edits"));
+  await edit.getByLabel("Name").fill("Hook renamed");
+  await edit
+    .getByRole("group", { name: "Events" })
+    .getByRole("checkbox", { name: /alert\.triggered/ })
+    .check();
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Saved changes to “Hook renamed”.")).toBeVisible();
+  await expect(card(page, "Hook renamed")).toContainText("alert.triggered · severity ≥ info");
+
+  // Rotate: a new secret, shown once; for 24 hours requests carry both signatures.
+  await pickAction(page, "Hook renamed", "Rotate signing secret");
+  await page
+    .getByRole("alertdialog", { name: /Rotate the signing secret/ })
+    .getByRole("button", {
+      name: "Rotate signing secret",
+    })
+    .click();
+  const reveal = page.getByRole("dialog", { name: "Signing secret" });
+  await expect(reveal).toContainText("The previous secret keeps signing too");
+  const second = await reveal.getByRole("textbox", { name: "Signing secret" }).inputValue();
+  expect(second).toMatch(/^whsec_/);
+  expect(second).not.toBe(first);
+  await reveal.getByRole("button", { name: "Done" }).click();
+  const hook = card(page, "Hook renamed");
+  await hook.getByRole("button", { name: "Send test event" }).click();
+  await expect(hook.getByRole("status")).toContainText(/Delivered · HTTP 200/);
+  const signed = await receiver.waitFor((r) => r.path === "/edits", 10_000);
+  expect(signed.headers["webhook-signature"]!.split(" ")).toHaveLength(2);
+  for (const secret of [first, second]) {
+    expect(() => new Webhook(secret).verify(signed.rawBody.toString("utf8"), signed.headers)).not.toThrow();
+  }
+
+  // Replay since…: nothing matched since yesterday, and it says so.
+  await pickAction(page, "Hook renamed", "Replay since…");
+  const replay = page.getByRole("dialog", { name: "Replay events to Hook renamed" });
+  await expect(replay.getByLabel("Replay events since")).toHaveAttribute("min", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+  await replay.getByRole("checkbox", { name: "Also resend events that were already delivered" }).check();
+  await replay.getByRole("button", { name: "Replay" }).click();
+  await expect(page.getByText(/Queued 0 events for “Hook renamed”/)).toBeVisible();
+  await expect(replay).toHaveCount(0);
+
+  // Delete asks first, naming it.
+  await pickAction(page, "Hook renamed", "Delete");
+  const confirm = page.getByRole("alertdialog", { name: "Delete Hook renamed?" });
+  await confirm.getByRole("button", { name: "Delete integration" }).click();
+  await expect(page.getByText("Deleted “Hook renamed”.")).toBeVisible();
+  await expect(page.getByText("No integrations yet")).toBeVisible();
+  expect(await db.integrationConfig.count({ where: { workspaceId: workspace.id } })).toBe(0);
+});
+
 test("a member sees the integrations read-only, with whom to ask", async ({ page, context, baseURL }, testInfo) => {
   const owner = await createUser("hooks-ro-owner", "Olga Owner");
   const member = await createUser("hooks-ro-member", "Mo Member");
