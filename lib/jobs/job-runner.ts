@@ -10,7 +10,11 @@ import { reportOverage, stripeOverageSender } from "../billing/report-overage";
 import { getStripe } from "../stripe/stripe-client";
 import { currentStripeSettings } from "../stripe/stripe-settings";
 import { resetUsagePeriods } from "../usage/reset-usage-periods";
-import { startDeliveryEngine, type DeliveryEngine, type DeliveryEngineOptions } from "../integrations/delivery/delivery-engine";
+import {
+  startDeliveryEngine,
+  type DeliveryEngine,
+  type DeliveryEngineOptions,
+} from "../integrations/delivery/delivery-engine";
 import { checkIntegrationHealth } from "../integrations/delivery/check-integration-health";
 
 export const EXPIRE_INVITATIONS = "expire-invitations";
@@ -101,7 +105,8 @@ export async function startJobRunner(
   }
 
   // The delivery engine: the outbox dispatcher and the delivery workers (docs/decisions/013-integration-delivery.md).
-  const delivery = options.delivery === false ? null : await startDeliveryEngine(boss, connectionString, options.delivery);
+  const delivery =
+    options.delivery === false ? null : await startDeliveryEngine(boss, connectionString, options.delivery);
 
   return {
     boss,

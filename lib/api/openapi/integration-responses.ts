@@ -58,14 +58,9 @@ export const integrationListResponse = dataEnvelope(
 export const savedIntegrationResponse = dataEnvelope(
   z.strictObject({
     integration: integrationSchema,
-    signingSecret: z
-      .string()
-      .nullable()
-      .optional()
-      .meta({
-        description:
-          "Webhooks: the signing secret (`whsec_…`), in this answer only (null in an Idempotency-Key replay).",
-      }),
+    signingSecret: z.string().nullable().optional().meta({
+      description: "Webhooks: the signing secret (`whsec_…`), in this answer only (null in an Idempotency-Key replay).",
+    }),
   }),
 );
 
