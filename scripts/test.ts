@@ -96,7 +96,8 @@ try {
       };
       // The job worker (`npm run worker`: the delivery engine among the jobs), as a deployment runs it.
       const workerLog = path.resolve(".data/e2e-worker.log");
-      const worker = spawn("npx", ["tsx", "scripts/worker.ts"], {
+      // Node itself with tsx's loader, so that killing it ends the worker (a wrapper's child would outlive it).
+      const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
         stdio: ["ignore", openSync(workerLog, "w"), openSync(workerLog, "a")],
         env: { ...childEnv, ...shared },
       });

@@ -308,7 +308,7 @@ export const ROTATION_OVERLAP_HOURS = 24;
 export async function rotateSigningSecret(
   ctx: WorkspaceContext,
   input: z.infer<typeof integrationRefSchema>,
-): Promise<SavedIntegration & { previousValidUntil: string }> {
+): Promise<{ integration: IntegrationView; signingSecret: string; previousValidUntil: string }> {
   const row = await lockIntegration(ctx, input.integrationId);
   if (row.integration_type !== "webhook") {
     throw new AppError("invalid_input", "Only webhook integrations have a signing secret to rotate.");
