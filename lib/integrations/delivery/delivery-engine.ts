@@ -62,6 +62,9 @@ export async function startDeliveryEngine(
       localConcurrency: options.concurrency ?? 4,
       pollingIntervalSeconds: 0.5,
       notifyPollingIntervalSeconds: 2,
+      // A full batch means more is waiting: fetch again at once instead of waiting for the next poll
+      // (without it a burst drains at one batch per worker per poll: docs/benchmarks.md).
+      burstWhenBatchFull: true,
     },
     async (jobs) => {
       const notices = await processDeliveryJobs(pool, boss, jobs, options);

@@ -64,7 +64,13 @@ export async function processDeliveryJobs(
       };
     }),
   );
-  return inTransaction(pool, (db) => recordAttempts(db, boss, results));
+  try {
+    return await inTransaction(pool, (db) => recordAttempts(db, boss, results));
+  } catch (error) {
+    // pg-boss runs the batch again (the sends happen again, with the same ids): say so.
+    logger.error({ err: error, deliveries: results.length }, "recording a batch of delivery attempts failed");
+    throw error;
+  }
 }
 
 async function sendOne(

@@ -63,7 +63,9 @@ export async function recordAttempts(
        FROM integrations_config i JOIN integration_runtime r ON r.integration_id = i.id
       WHERE i.id = ANY($1::uuid[])
       ORDER BY i.id
-        FOR UPDATE OF i, r`,
+        -- NO KEY UPDATE: it does not conflict with the KEY SHARE locks the dispatcher's inserts of
+        -- deliveries take on these rows (their foreign key); FOR UPDATE would deadlock with them.
+        FOR NO KEY UPDATE OF i, r`,
     [integrationIds],
   );
   const health = new Map<
