@@ -5,12 +5,18 @@
 // side by side with a bare Next.js "floor" app (scripts/bench/floor), and
 // every target of docs/benchmarks.md with ✓/✗; then usage ingestion over HTTP and through the usage
 // service in process (20 clients, one workspace and 1,000 workspaces, totals checked exactly); then the
-// Stripe webhook inbox (20 senders, 1,000 distinct events and 1,000 duplicates, each applied exactly once).
+// Stripe webhook inbox (20 senders, 1,000 distinct events and 1,000 duplicates, each applied exactly once);
+// then integration delivery from the outbox to 3 local receivers by one worker process (an idle queue,
+// then a burst of 10,000 events; every delivery checked to arrive exactly once).
 //   npm run bench -- --workspaces 2000 --samples 100 --seconds 2   (small, as CI runs it)
 //   npm run bench -- --pages                                        (the pages part only, on an otherwise empty database)
 //   npm run bench -- --ingest                                       (the ingestion part only)
 //   npm run bench -- --webhooks                                     (the webhook inbox part only)
 //   npm run bench -- --webhook-events 1000                          (events per webhook burst; 300 when --seconds < 5)
+//   npm run bench -- --deliveries                                   (the integration delivery part only)
+//   npm run bench -- --delivery-events 10000                        (events in the delivery burst; 1,000 when --seconds < 5)
+//   npm run bench -- --delivery-idle-events 200                     (events written one at a time to the idle queue; 50 when --seconds < 5)
+//   npm run bench -- --delivery-engine '{"batchSize":100}'          (delivery engine options for the worker; default: the engine's own)
 //   npm run bench -- --write                                        (full; writes docs/benchmarks.md)
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -25,8 +31,11 @@ import { applyMigrations } from "../lib/db/migrations/apply-migrations";
 import { createPool } from "../lib/db/pools";
 import { createPrismaClient } from "../lib/db/prisma";
 import { childProcessEnv, env } from "../lib/env";
+import type { DeliveryEngineOptions } from "../lib/integrations/delivery/delivery-engine";
 import { buildIsStale } from "./build-freshness";
 import { insertBatch, MEMBERS_PER_WORKSPACE } from "./bench/dataset";
+import { runDeliveryBench } from "./bench/delivery-bench";
+import { deliveryProblems, deliveryTable, deliveryTargetRows, deliveryTimingTable } from "./bench/delivery-report";
 import { ingestTable, ingestTargetRows } from "./bench/ingest-report";
 import { runIngestBench } from "./bench/ingest-bench";
 import { runPageBench } from "./bench/page-bench";
@@ -51,6 +60,7 @@ const { values } = parseArgs({
     pages: { type: "boolean", default: false },
     ingest: { type: "boolean", default: false },
     webhooks: { type: "boolean", default: false },
+    deliveries: { type: "boolean", default: false },
     workspaces: { type: "string" },
     samples: { type: "string", default: "1000" },
     "no-index-samples": { type: "string" },
@@ -59,14 +69,18 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "10" },
     "memory-requests": { type: "string" },
     "webhook-events": { type: "string" },
+    "delivery-events": { type: "string" },
+    "delivery-idle-events": { type: "string" },
+    "delivery-engine": { type: "string" },
     write: { type: "boolean", default: false },
   },
 });
 const pagesOnly = values.pages;
 const ingestOnly = values.ingest;
 const webhooksOnly = values.webhooks;
+const deliveriesOnly = values.deliveries;
 /** Only one part runs (no dataset unless --workspaces asks for one). */
-const onePart = pagesOnly || ingestOnly || webhooksOnly;
+const onePart = pagesOnly || ingestOnly || webhooksOnly || deliveriesOnly;
 // --pages builds no dataset unless --workspaces asks for one (the pages then run next to it).
 const workspaces = Number(values.workspaces ?? (onePart ? 0 : 100000));
 const samples = Number(values.samples);
@@ -78,6 +92,17 @@ const noIndexSamples = Number(values["no-index-samples"] ?? Math.max(5, Math.min
 const memoryRequests = Number(values["memory-requests"] ?? (seconds < 5 ? 1000 : 10000));
 // Small runs send bursts of 300 webhook events instead of 1,000 (CI's bench stays short).
 const webhookEvents = Number(values["webhook-events"] ?? (seconds < 5 ? 300 : 1000));
+// Small runs deliver a burst of 1,000 events and 50 idle ones instead of 10,000 and 200: under a minute
+// at the ~100 deliveries/s the engine reaches today (docs/benchmarks.md, "Integration delivery").
+const deliveryEvents = Number(values["delivery-events"] ?? (seconds < 5 ? 1000 : 10000));
+const deliveryIdleEvents = Number(values["delivery-idle-events"] ?? (seconds < 5 ? 50 : 200));
+let deliveryEngine: DeliveryEngineOptions = {};
+try {
+  deliveryEngine = JSON.parse(values["delivery-engine"] ?? "{}") as DeliveryEngineOptions;
+} catch {
+  console.error('--delivery-engine must be JSON, e.g. \'{"batchSize":100,"concurrency":8}\'');
+  process.exit(2);
+}
 const counts = {
   samples,
   seconds,
@@ -86,6 +111,8 @@ const counts = {
   "no-index-samples": noIndexSamples,
   "memory-requests": memoryRequests,
   "webhook-events": webhookEvents,
+  "delivery-events": deliveryEvents,
+  "delivery-idle-events": deliveryIdleEvents,
 };
 for (const [name, value] of Object.entries({ ...counts, workspaces })) {
   const least = name === "workspaces" && onePart ? 0 : 1;
@@ -138,7 +165,7 @@ try {
   const version = (await client.query("SHOW server_version")).rows[0].server_version as string;
   const postmasterPid = postmasterOf((await client.query("SELECT pg_backend_pid() AS pid")).rows[0].pid as number);
 
-  if (buildIsStale()) {
+  if (!deliveriesOnly && buildIsStale()) {
     log("• Building the app for the page and ingestion benchmarks");
     const build = spawnSync("npx", ["next", "build"], {
       stdio: "inherit",
@@ -147,7 +174,7 @@ try {
     if (build.status !== 0) throw new Error("next build failed");
   }
   let pages: Awaited<ReturnType<typeof runPageBench>> | null = null;
-  if (!ingestOnly && !webhooksOnly) {
+  if (!onePart || pagesOnly) {
     log(`• Pages against the floor app: ${concurrency} clients, ${rounds} rounds of ${seconds} s per request`);
     pages = await runPageBench(db, url, {
       ports: { ours: env.E2E_PORT + 1, floor: env.E2E_PORT + 2 },
@@ -160,12 +187,12 @@ try {
     });
   }
   const ingestion =
-    pagesOnly || webhooksOnly
+    onePart && !ingestOnly
       ? null
       : (log(`• Usage ingestion over HTTP: ${INGEST_CLIENTS} clients, ${seconds} s per run`),
         await runIngestBench(client, url, { port: env.E2E_PORT + 3, concurrency: INGEST_CLIENTS, seconds, log }));
   const webhooks =
-    pagesOnly || ingestOnly
+    onePart && !webhooksOnly
       ? null
       : (log(`• Stripe webhook inbox over HTTP: ${WEBHOOK_SENDERS} senders, bursts of ${webhookEvents} events`),
         await runWebhookBench(client, url, {
@@ -177,6 +204,18 @@ try {
           workspaces: Math.max(1, Math.round(webhookEvents * 0.08)),
           log,
         }));
+  const deliveries =
+    onePart && !deliveriesOnly
+      ? null
+      : (log(
+          `• Integration delivery: one worker, 3 local receivers, ${deliveryIdleEvents} idle events, a burst of ${deliveryEvents}`,
+        ),
+        await runDeliveryBench(client, url, {
+          idleEvents: deliveryIdleEvents,
+          burstEvents: deliveryEvents,
+          engine: deliveryEngine,
+          log,
+        }));
   await client.end();
   await db.$disconnect();
   await readPool.end();
@@ -186,6 +225,7 @@ try {
     ...(pages && summaries ? targetRows(pages, summaries, queries) : []),
     ...(ingestion ? ingestTargetRows(ingestion) : []),
     ...(webhooks ? webhookTargetRows(webhooks) : []),
+    ...(deliveries ? deliveryTargetRows(deliveries) : []),
   ]);
   const scale = `${Number(rows.w).toLocaleString("en-US")} workspaces · ${Number(rows.m).toLocaleString("en-US")} team members · ${Number(rows.b).toLocaleString("en-US")} billing configs · ${Number(rows.i).toLocaleString("en-US")} integrations`;
   const queryReport = queries
@@ -207,7 +247,12 @@ ${startTable(pages)}
   const webhookReport = webhooks
     ? `## Stripe webhook inbox over HTTP (${webhooks.concurrency} senders, each event signed as it is sent)\n\n${webhookTable(webhooks)}\n`
     : "";
-  console.log(`\n${queryReport}${pageReport}${ingestReport}${webhookReport}\n## Targets\n\n${targets}\n`);
+  const deliveryReport = deliveries
+    ? `## Integration delivery (one worker, ${deliveries.integrations} local receivers${Object.keys(deliveries.engine).length ? `, engine ${JSON.stringify(deliveries.engine)}` : ""})\n\n${deliveryTable(deliveries)}\n\nWhere the time went (database timestamps):\n\n${deliveryTimingTable(deliveries)}\n`
+    : "";
+  console.log(
+    `\n${queryReport}${pageReport}${ingestReport}${webhookReport}${deliveryReport}\n## Targets\n\n${targets}\n`,
+  );
 
   const pageErrors = pages
     ? pages.targets.reduce((sum, t) => sum + t.rounds.reduce((s, r) => s + r.errors, 0), 0) + pages.memory.errors
@@ -215,11 +260,13 @@ ${startTable(pages)}
   const ingestErrors = ingestion ? ingestion.runs.reduce((sum, run) => sum + run.errors, 0) : 0;
   const inexact = ingestion ? ingestion.runs.filter((run) => !run.exact).length : 0;
   const notOnce = webhooks ? webhooks.bursts.filter((burst) => burst.problems.length > 0) : [];
-  if (pageErrors + ingestErrors > 0 || inexact > 0 || notOnce.length > 0) {
+  const deliveryFaults = deliveries ? deliveryProblems(deliveries) : [];
+  if (pageErrors + ingestErrors > 0 || inexact > 0 || notOnce.length > 0 || deliveryFaults.length > 0) {
     if (pageErrors) log(`✗ ${pageErrors} page requests answered wrongly (not 200 with the expected content)`);
     if (ingestErrors) log(`✗ ${ingestErrors} usage reports answered wrongly (not 200 "recorded")`);
     if (inexact) log(`✗ usage totals are not exact after ${inexact} ingestion run(s)`);
     for (const burst of notOnce) log(`✗ webhook burst "${burst.name}" not exactly once: ${burst.problems.join("; ")}`);
+    for (const problem of deliveryFaults) log(`✗ integration delivery not exactly once: ${problem}`);
     failed = true;
   } else if (values.write) {
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -229,13 +276,16 @@ ${startTable(pages)}
       pagesOnly ? "--pages" : "",
       ingestOnly ? "--ingest" : "",
       webhooksOnly ? "--webhooks" : "",
+      deliveriesOnly ? "--deliveries" : "",
       values.workspaces !== undefined || !onePart ? `--workspaces ${workspaces}` : "",
       onePart ? "" : `--samples ${samples}`,
-      `--seconds ${seconds} --rounds ${rounds} --concurrency ${concurrency} --memory-requests ${memoryRequests} --webhook-events ${webhookEvents} --write`,
+      `--seconds ${seconds} --rounds ${rounds} --concurrency ${concurrency} --memory-requests ${memoryRequests} --webhook-events ${webhookEvents} --delivery-events ${deliveryEvents} --delivery-idle-events ${deliveryIdleEvents}`,
+      values["delivery-engine"] ? `--delivery-engine '${JSON.stringify(deliveryEngine)}'` : "",
+      "--write",
     ]
       .filter(Boolean)
       .join(" ");
-    const report = `## Targets\n\n${targets}\n\n${queryReport}${pageReport}${ingestReport}${webhookReport}`;
+    const report = `## Targets\n\n${targets}\n\n${queryReport}${pageReport}${ingestReport}${webhookReport}${deliveryReport}`;
     const doc = benchmarkDoc({ machine, command, report, buildSeconds });
     const prettierOptions = await prettier.resolveConfig("docs/benchmarks.md");
     writeFileSync(
