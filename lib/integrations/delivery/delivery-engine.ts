@@ -58,8 +58,8 @@ export async function startDeliveryEngine(
   await boss.work<DeliveryJob>(
     DELIVER_QUEUE,
     {
-      batchSize: options.batchSize ?? 50,
-      localConcurrency: options.concurrency ?? 4,
+      batchSize: options.batchSize ?? 100,
+      localConcurrency: options.concurrency ?? 6,
       pollingIntervalSeconds: 0.5,
       notifyPollingIntervalSeconds: 2,
       // A full batch means more is waiting: fetch again at once instead of waiting for the next poll
