@@ -59,7 +59,7 @@ export async function startDeliveryEngine(
     DELIVER_QUEUE,
     {
       batchSize: options.batchSize ?? 100,
-      localConcurrency: options.concurrency ?? 6,
+      localConcurrency: options.concurrency ?? 4,
       pollingIntervalSeconds: 0.5,
       notifyPollingIntervalSeconds: 2,
       // A full batch means more is waiting: fetch again at once instead of waiting for the next poll
