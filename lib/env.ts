@@ -9,6 +9,11 @@ export const env = createEnv({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     /** PostgreSQL to use. Unset: `npm run dev` and `npm test` start an embedded PostgreSQL 15. */
     DATABASE_URL: z.url().optional(),
+    /**
+     * The migration owner's connection (DDL: migrations, `npm run db:roles`, backups), straight to
+     * PostgreSQL, not through a pooler. Unset: DATABASE_URL. See docs/operations.md.
+     */
+    DATABASE_ADMIN_URL: z.url().optional(),
     /** Public base URL of the app (links in emails). */
     APP_URL: z.url().default("http://localhost:3000"),
     /** Port `npm run dev` serves on. */
