@@ -28,12 +28,31 @@ describe("every response", () => {
     expect(response.headers.get("x-middleware-request-x-request-id")).toBe(requestId);
   });
 
-  it("a client's own x-request-id is replaced, and each request gets a new nonce", async () => {
-    const spoofed = new NextRequest("http://localhost:3000/", { headers: { "x-request-id": "req-chosen-by-client" } });
-    const first = await proxy(spoofed);
+  it("a well-formed x-request-id from the caller is kept (one id through the load balancer and our logs); a malformed one is replaced", async () => {
+    const chosen = await proxy(
+      new NextRequest("http://localhost:3000/", { headers: { "x-request-id": "lb-7f3a9c21" } }),
+    );
+    expect(chosen.headers.get("x-request-id")).toBe("lb-7f3a9c21");
+    expect(chosen.headers.get("x-middleware-request-x-request-id")).toBe("lb-7f3a9c21");
+    for (const malformed of [
+      "short",
+      "has spaces in it",
+      "x".repeat(65),
+      "semi;colon-12345",
+      "<script>alert(1)</script>",
+    ]) {
+      const response = await proxy(
+        new NextRequest("http://localhost:3000/", { headers: { "x-request-id": malformed } }),
+      );
+      expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.headers.get("x-middleware-request-x-request-id")).toBe(response.headers.get("x-request-id"));
+    }
+  });
+
+  it("each request gets a new nonce and, without an id of its own, a new id", async () => {
+    const first = await proxy(new NextRequest("http://localhost:3000/"));
     const second = await proxy(new NextRequest("http://localhost:3000/"));
-    expect(first.headers.get("x-request-id")).not.toBe("req-chosen-by-client");
-    expect(first.headers.get("x-middleware-request-x-request-id")).not.toBe("req-chosen-by-client");
+    expect(first.headers.get("x-request-id")).not.toBe(second.headers.get("x-request-id"));
     expect(first.headers.get("x-middleware-request-x-nonce")).not.toBe(
       second.headers.get("x-middleware-request-x-nonce"),
     );

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { jsonDepth } from "@/lib/access/read-json-body";
 import { env } from "@/lib/env";
+import { requestIdFrom } from "@/lib/request-id";
 import { securityHeaders } from "@/lib/security/security-headers";
 import { checkServerActionLength, SERVER_ACTION_MAX_DEPTH } from "@/lib/security/server-action-guard";
 
@@ -10,7 +11,8 @@ import { checkServerActionLength, SERVER_ACTION_MAX_DEPTH } from "@/lib/security
  * refuses server-action bodies Next.js would choke on.
  */
 export async function proxy(request: NextRequest) {
-  const requestId = crypto.randomUUID();
+  // Our server already took the caller's id or made one (lib/request-id.ts): the same id throughout.
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const headers = securityHeaders({
     nonce,

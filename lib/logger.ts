@@ -1,11 +1,44 @@
 import pino from "pino";
 import { env } from "./env";
+import { currentRequestId } from "./request-store";
 
-/** Structured logs. Never log secrets: credentials, tokens, full database URLs. */
+/** Keys whose values never reach a log line, at the top level or one object down. */
+const REDACTED_KEYS = [
+  "password",
+  "token",
+  "secret",
+  "credentials",
+  "authorization",
+  "cookie",
+  "apiKey",
+  "bearer",
+  "sessionToken",
+  "signingSecret",
+  "webhookSecret",
+  "connectionString",
+  "databaseUrl",
+];
+
+/**
+ * Structured JSON logs (pino) to stdout. Each line written while handling a request carries its
+ * `requestId` (the X-Request-Id our server answers with, and audit_log.request_id). Never log secrets:
+ * the redaction paths below are a net, not a licence. See docs/operations.md ("Logs").
+ */
 export const logger = pino({
   level: env.LOG_LEVEL,
+  mixin: () => {
+    const requestId = currentRequestId();
+    return requestId ? { requestId } : {};
+  },
   redact: {
-    paths: ["password", "token", "secret", "credentials", "*.password", "*.token", "*.secret", "*.credentials"],
+    paths: [
+      ...REDACTED_KEYS,
+      ...REDACTED_KEYS.map((key) => `*.${key}`),
+      'headers["authorization"]',
+      'headers["cookie"]',
+      '*.headers["authorization"]',
+      '*.headers["cookie"]',
+    ],
     censor: "[redacted]",
   },
 });

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialsCipher } from "@/lib/crypto/credentials-key";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch-database";
-import { testDatabaseUrl } from "@/lib/testing/require-database";
+import { testAdminDatabaseUrl, testDatabaseUrl } from "@/lib/testing/require-database";
 import { dailyUsageSeries, SAMPLE_WORKSPACE_ID, seedSampleData } from "./sample-data";
 
 let scratch: ScratchDatabase;
 let db: Db;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase(testDatabaseUrl, "sample_data");
+  scratch = await createScratchDatabase(testAdminDatabaseUrl, "sample_data", { appUrl: testDatabaseUrl });
   db = createPrismaClient(scratch.url);
   await seedSampleData(db, credentialsCipher());
 });

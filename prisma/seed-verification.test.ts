@@ -9,7 +9,7 @@ let client: pg.Client;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ client, close } = await seededScratchDatabase("seed_verification"));
+  ({ client, close } = await seededScratchDatabase("seed_verification", { owner: true }));
 });
 
 afterAll(async () => {

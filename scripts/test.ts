@@ -12,6 +12,7 @@ import { credentialsCipher, DEVELOPMENT_CREDENTIALS_KEY } from "../lib/crypto/cr
 import { redactUrl } from "../lib/db/database-url";
 import { applyMigrations } from "../lib/db/migrations/apply-migrations";
 import { createPrismaClient } from "../lib/db/prisma";
+import { ensureLoginRoleOn, loginRoleOf } from "../lib/db/roles/login-role";
 import { resolveDatabase } from "../lib/db/resolve-database";
 import { childProcessEnv, env } from "../lib/env";
 import { startFakeStripe } from "../lib/testing/fake-stripe";
@@ -31,8 +32,12 @@ const database = await resolveDatabase("test");
 let failed = false;
 try {
   console.log(`• Test database: ${redactUrl(database.url)}${database.embedded ? " (embedded)" : ""}`);
-  await applyMigrations(database.url);
-  const db = createPrismaClient(database.url);
+  // As the migration owner; the suite then connects as DATABASE_URL's login role when it differs
+  // (CI's server leg: the least-privilege role through pgBouncer, docs/operations.md).
+  await applyMigrations(database.adminUrl);
+  const loginRole = loginRoleOf(database.url, database.adminUrl);
+  if (loginRole) await ensureLoginRoleOn(database.adminUrl, loginRole);
+  const db = createPrismaClient(database.adminUrl);
   await seedSampleData(db, credentialsCipher());
   // The browser tests all come from loopback and the integration tests from one test
   // address: give client addresses fresh sign-in and workspace budgets, so an earlier

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { requestIdFrom } from "../request-id";
 import { env } from "../env";
 import type { RateLimitState } from "../rate-limit/rate-limit-headers";
 import { clientIp, currentPeerAddress } from "./client-ip";
@@ -23,8 +23,6 @@ export interface RequestContext {
   rateLimit?: RateLimitState;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
-
 /** Auth.js session cookie names (database sessions: the value is the session token). */
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
@@ -38,7 +36,7 @@ export function contextFromHeaders(
     sessionToken,
     ip: clientIp(get("x-forwarded-for"), currentPeerAddress(), env.TRUSTED_PROXY_HOPS),
     userAgent: get("user-agent")?.slice(0, 512) ?? null,
-    requestId: requestIdOf(get("x-request-id")),
+    requestId: requestIdFrom(get("x-request-id")),
   };
 }
 
@@ -81,8 +79,4 @@ function decodeCookie(value: string): string {
   } catch {
     return value; // a malformed cookie is just an unknown value, never an error
   }
-}
-
-function requestIdOf(header: string | null): string {
-  return header && REQUEST_ID.test(header) ? header : randomUUID();
 }

@@ -17,7 +17,7 @@ let close: () => Promise<void>;
 const WORKSPACES = 2000;
 
 beforeAll(async () => {
-  ({ client, close } = await seededScratchDatabase("explain"));
+  ({ client, close } = await seededScratchDatabase("explain", { owner: true }));
   await client.query(`
     INSERT INTO users (email) SELECT 'bulk-' || g || '@test.example' FROM generate_series(1, ${WORKSPACES * 5}) g;
     INSERT INTO workspaces (name, slug) SELECT 'Bulk ' || g, 'bulk-' || g FROM generate_series(1, ${WORKSPACES}) g;

@@ -1,4 +1,6 @@
 import pg from "pg";
+import { env } from "../env";
+import { unnamedStatementsOf } from "./prepared-statement";
 import { countStatementsOf } from "./statement-counter";
 
 /**
@@ -11,6 +13,7 @@ import { countStatementsOf } from "./statement-counter";
 export function createPool(connectionString: string, options: { pipeline?: boolean } = {}): pg.Pool {
   const pool = new pg.Pool({ connectionString, max: 10, pipeline: options.pipeline ?? false });
   pool.on("connect", countStatementsOf);
+  if (env.DATABASE_PREPARED_STATEMENTS === "off") pool.on("connect", unnamedStatementsOf);
   // An idle client that loses its connection is dropped by the pool; without a listener the error would crash the process.
   pool.on("error", () => undefined);
   return pool;

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { env } from "../env";
+import { onShutdown } from "../lifecycle";
 import { createPool } from "./pools";
 
 export type Db = PrismaClient;
@@ -28,6 +29,10 @@ const cache = globalThis as unknown as { appPrisma?: PrismaClient };
  */
 export function systemDb(): PrismaClient {
   if (!env.DATABASE_URL) throw new DatabaseNotConfiguredError();
-  cache.appPrisma ??= new PrismaClient({ adapter: new PrismaPg(createPool(env.DATABASE_URL)) });
+  if (!cache.appPrisma) {
+    const client = new PrismaClient({ adapter: new PrismaPg(createPool(env.DATABASE_URL)) });
+    onShutdown(() => client.$disconnect());
+    cache.appPrisma = client;
+  }
   return cache.appPrisma;
 }

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { env } from "../env";
+import { onShutdown } from "../lifecycle";
 import { createPool } from "./pools";
 import { DatabaseNotConfiguredError } from "./prisma";
 
@@ -15,6 +16,10 @@ const cache = globalThis as unknown as { appReadPool?: pg.Pool };
  */
 export function readPool(): pg.Pool {
   if (!env.DATABASE_URL) throw new DatabaseNotConfiguredError();
-  cache.appReadPool ??= createPool(env.DATABASE_URL, { pipeline: true });
+  if (!cache.appReadPool) {
+    const pool = createPool(env.DATABASE_URL, { pipeline: true });
+    onShutdown(() => pool.end());
+    cache.appReadPool = pool;
+  }
   return cache.appReadPool;
 }

@@ -4,7 +4,10 @@ import { withDatabase } from "./database-url";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 
 export interface ResolvedDatabase {
+  /** What the app connects as (DATABASE_URL): the login role in production. */
   url: string;
+  /** The migration owner's direct connection (DATABASE_ADMIN_URL, else `url`): migrations, roles, backups. */
+  adminUrl: string;
   embedded: boolean;
   stop: () => Promise<void>;
 }
@@ -15,7 +18,12 @@ export interface ResolvedDatabase {
  */
 export async function resolveDatabase(purpose: "dev" | "test"): Promise<ResolvedDatabase> {
   if (env.DATABASE_URL) {
-    return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
+    return {
+      url: env.DATABASE_URL,
+      adminUrl: env.DATABASE_ADMIN_URL ?? env.DATABASE_URL,
+      embedded: false,
+      stop: async () => {},
+    };
   }
   const server = await startEmbeddedPostgres({
     dataDir: purpose === "dev" ? env.EMBEDDED_PG_DATA_DIR : `${env.EMBEDDED_PG_DATA_DIR}-test`,
@@ -23,5 +31,5 @@ export async function resolveDatabase(purpose: "dev" | "test"): Promise<Resolved
   });
   const url = withDatabase(server.url, "settings");
   await ensureDatabase(url);
-  return { url, embedded: true, stop: server.stop };
+  return { url, adminUrl: url, embedded: true, stop: server.stop };
 }

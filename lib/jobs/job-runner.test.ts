@@ -6,7 +6,7 @@ import { createPrismaClient, type Db } from "../db/prisma";
 import { createScratchDatabase, type ScratchDatabase } from "../db/scratch-database";
 import { createTestApiKey } from "../testing/api-key-fixtures";
 import { createRoleWorkspace } from "../testing/fixtures";
-import { testDatabaseUrl } from "../testing/require-database";
+import { testAdminDatabaseUrl, testDatabaseUrl } from "../testing/require-database";
 import { createTestUser } from "../testing/test-db";
 import {
   EXPIRE_INVITATIONS,
@@ -28,7 +28,7 @@ let db: Db;
 let runner: JobRunner;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase(testDatabaseUrl, "jobs");
+  scratch = await createScratchDatabase(testAdminDatabaseUrl, "jobs", { appUrl: testDatabaseUrl });
   db = createPrismaClient(scratch.url);
   runner = await startJobRunner(scratch.url, { pollingIntervalSeconds: 0.5 });
 }, 60_000);

@@ -1,6 +1,8 @@
 import pg from "pg";
 import { RateLimiterPostgres } from "rate-limiter-flexible";
+import { unnamedStatementsOf } from "../db/prepared-statement";
 import { env } from "../env";
+import { onShutdown } from "../lifecycle";
 import { AppError } from "../errors";
 
 /**
@@ -17,7 +19,7 @@ const cache = globalThis as unknown as { rateLimitPool?: pg.Pool; rateLimiters?:
 export function rateLimiter(keyPrefix: string, points: number, durationSeconds: number): RateLimiterPostgres {
   // Every API-key request takes its budget here first: as many connections as the read pool, so that the
   // budget check never queues behind a smaller pool (docs/benchmarks.md, "Usage ingestion").
-  cache.rateLimitPool ??= new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+  cache.rateLimitPool ??= rateLimitPool();
   cache.rateLimiters ??= new Map();
   const id = `${keyPrefix}:${points}:${durationSeconds}`;
   let limiter = cache.rateLimiters.get(id);
@@ -34,6 +36,14 @@ export function rateLimiter(keyPrefix: string, points: number, durationSeconds: 
     cache.rateLimiters.set(id, limiter);
   }
   return limiter;
+}
+
+function rateLimitPool(): pg.Pool {
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+  // rate-limiter-flexible names its statements; behind a transaction pooler they must go unnamed.
+  if (env.DATABASE_PREPARED_STATEMENTS === "off") pool.on("connect", unnamedStatementsOf);
+  onShutdown(() => pool.end());
+  return pool;
 }
 
 /**

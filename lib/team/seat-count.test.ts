@@ -7,7 +7,7 @@ import { createPrismaClient, type Db } from "../db/prisma";
 import { createScratchDatabase, type ScratchDatabase } from "../db/scratch-database";
 import { tenantTransaction } from "../db/tenant-transaction";
 import { createRoleWorkspace, createSession, requestAs } from "../testing/fixtures";
-import { testDatabaseUrl } from "../testing/require-database";
+import { testAdminDatabaseUrl, testDatabaseUrl } from "../testing/require-database";
 import { testPrisma } from "../testing/test-db";
 import { expireStaleInvitations } from "./expire-invitations";
 import { syncSeatCount } from "./seat-limit";
@@ -125,7 +125,7 @@ describe("the expiry job (a scratch database: it crosses workspaces)", () => {
   let scratchDb: Db;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase(testDatabaseUrl, "seats");
+    scratch = await createScratchDatabase(testAdminDatabaseUrl, "seats", { appUrl: testDatabaseUrl });
     scratchDb = createPrismaClient(scratch.url);
   });
   afterAll(async () => {

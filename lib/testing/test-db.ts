@@ -4,7 +4,7 @@ import { seedSampleData } from "../../prisma/sample-data";
 import { credentialsCipher } from "../crypto/credentials-key";
 import { createPrismaClient, type Db } from "../db/prisma";
 import { createScratchDatabase } from "../db/scratch-database";
-import { testDatabaseUrl } from "./require-database";
+import { testAdminDatabaseUrl, testDatabaseUrl } from "./require-database";
 
 /** A Prisma client on the suite's database. */
 export function testPrisma(): Db {
@@ -37,7 +37,7 @@ export async function createTestUser(db: Db, label = "user"): Promise<{ id: stri
  * across all workspaces (jobs), which must not run over other test files' rows. `close()` drops it.
  */
 export async function scratchPrisma(label: string): Promise<{ db: Db; close: () => Promise<void> }> {
-  const scratch = await createScratchDatabase(testDatabaseUrl, label);
+  const scratch = await createScratchDatabase(testAdminDatabaseUrl, label, { appUrl: testDatabaseUrl });
   const db = createPrismaClient(scratch.url);
   return {
     db,
@@ -50,21 +50,25 @@ export async function scratchPrisma(label: string): Promise<{ db: Db; close: () 
 
 /**
  * A scratch database of the test file's own, migrated and loaded with the
- * sample data, with a connected pg client. `close()` ends and drops it.
+ * sample data, with a connected pg client: as the app's login role, or with
+ * `owner` as the migration owner (checks of the schema itself, such as the
+ * seed's verification queries). `close()` ends and drops it.
  */
 export async function seededScratchDatabase(
   label: string,
+  options: { owner?: boolean } = {},
 ): Promise<{ url: string; client: pg.Client; close: () => Promise<void> }> {
-  const scratch = await createScratchDatabase(testDatabaseUrl, label);
+  const scratch = await createScratchDatabase(testAdminDatabaseUrl, label, { appUrl: testDatabaseUrl });
   const db = createPrismaClient(scratch.url);
   try {
     await seedSampleData(db, credentialsCipher());
   } finally {
     await db.$disconnect();
   }
-  const client = await testPg(scratch.url);
+  const url = options.owner ? scratch.adminUrl : scratch.url;
+  const client = await testPg(url);
   return {
-    url: scratch.url,
+    url,
     client,
     close: async () => {
       await client.end();

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { installJobSchema } from "../../jobs/install-job-schema";
 import { readMigrationFiles, type MigrationFile } from "./migration-files";
 import { readAppliedMigrations, withMigrationLock } from "./prisma-migrations-table";
 
@@ -9,12 +10,19 @@ export class MigrationError extends Error {}
  * Applies the Prisma migrations that are not applied yet, in order, each in
  * its own transaction, recording `_prisma_migrations` rows as Prisma does.
  * Refuses to run if an applied migration's file was edited afterwards.
+ * Then creates or upgrades pg-boss's schema, so the app's login role (no DDL) finds it ready.
  * Returns the names of the migrations it applied.
  */
 export async function applyMigrations(
   connectionString: string,
   migrations: MigrationFile[] = readMigrationFiles(),
 ): Promise<string[]> {
+  const applied = await applyPrismaMigrations(connectionString, migrations);
+  await installJobSchema(connectionString);
+  return applied;
+}
+
+async function applyPrismaMigrations(connectionString: string, migrations: MigrationFile[]): Promise<string[]> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {

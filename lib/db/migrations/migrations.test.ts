@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { createScratchDatabase, type ScratchDatabase } from "../scratch-database";
 import { readSchemaSnapshot } from "../schema/schema-snapshot";
-import { testDatabaseUrl } from "../../testing/require-database";
+import { testAdminDatabaseUrl } from "../../testing/require-database";
 import { testPg } from "../../testing/test-db";
 import { applyMigrations, MigrationError } from "./apply-migrations";
 import { readMigrationFiles } from "./migration-files";
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 async function scratch(label: string, migrate = false) {
-  const db = await createScratchDatabase(testDatabaseUrl, label, { migrate });
+  const db = await createScratchDatabase(testAdminDatabaseUrl, label, { migrate });
   scratches.push(db);
   return db;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type pg from "pg";
 import { createScratchDatabase, type ScratchDatabase } from "../scratch-database";
-import { testDatabaseUrl } from "../../testing/require-database";
+import { testAdminDatabaseUrl } from "../../testing/require-database";
 import { testPg } from "../../testing/test-db";
 import { checkMigrationDrift } from "./check-drift";
 import { readPrismaDatamodel } from "./prisma-datamodel";
@@ -12,7 +12,7 @@ let scratch: ScratchDatabase;
 let client: pg.Client;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase(testDatabaseUrl, "drift_test");
+  scratch = await createScratchDatabase(testAdminDatabaseUrl, "drift_test");
   client = await testPg(scratch.url);
 });
 afterAll(async () => {
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe("migration drift check", () => {
   it("finds no drift between prisma/migrations and schema.prisma", async () => {
-    expect(await checkMigrationDrift(testDatabaseUrl)).toEqual([]);
+    expect(await checkMigrationDrift(testAdminDatabaseUrl)).toEqual([]);
   });
 
   it("reports a database that differs from the schema", async () => {
@@ -51,7 +51,7 @@ describe("migration drift check", () => {
   });
 
   it("reports a schema that differs from the database", async () => {
-    const fresh = await createScratchDatabase(testDatabaseUrl, "drift_schema");
+    const fresh = await createScratchDatabase(testAdminDatabaseUrl, "drift_schema");
     const freshClient = await testPg(fresh.url);
     try {
       const datamodel = readPrismaDatamodel();

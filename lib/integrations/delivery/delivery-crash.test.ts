@@ -11,7 +11,7 @@ import { createScratchDatabase, type ScratchDatabase } from "../../db/scratch-da
 import { ROOT } from "../../testing/app-files";
 import { createRoleWorkspace } from "../../testing/fixtures";
 import { startHttpReceiver, type HttpReceiver } from "../../testing/http-receiver";
-import { testDatabaseUrl } from "../../testing/require-database";
+import { testAdminDatabaseUrl, testDatabaseUrl } from "../../testing/require-database";
 import { sealSecrets } from "../integration-credentials";
 import { generateSigningSecret } from "../senders/webhook-sender";
 
@@ -23,7 +23,7 @@ let receiver: HttpReceiver;
 const workers: ChildProcess[] = [];
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase(testDatabaseUrl, "delivery-crash");
+  scratch = await createScratchDatabase(testAdminDatabaseUrl, "delivery-crash", { appUrl: testDatabaseUrl });
   db = createPrismaClient(scratch.url);
   receiver = await startHttpReceiver();
 }, 60_000);
