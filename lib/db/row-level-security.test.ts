@@ -30,7 +30,9 @@ const RLS_TABLES = [
   "integration_runtime",
 ];
 /** Tables only the system client reads (webhooks cross workspaces): the runtime role has no grant at all. */
-const SYSTEM_ONLY_TABLES = ["stripe_events"];
+const SYSTEM_ONLY_TABLES = ["stripe_events", "worker_heartbeats"];
+/** System-only tables that belong to no workspace (job workers' heartbeats). */
+const UNSCOPED_TABLES = ["worker_heartbeats"];
 const scopeColumn = (table: string) => (table === "workspaces" ? "id" : "workspace_id");
 
 beforeAll(async () => {
@@ -120,9 +122,10 @@ describe("the runtime role", () => {
         WHERE table_schema = 'public' AND column_name = 'workspace_id' ORDER BY table_name`,
     );
     const scoped = rows.map((r) => r.table_name as string);
-    expect([...RLS_TABLES, ...SYSTEM_ONLY_TABLES].filter((t) => t !== "workspaces" && t !== "users").sort()).toEqual(
-      scoped,
+    const expected = [...RLS_TABLES, ...SYSTEM_ONLY_TABLES].filter(
+      (t) => t !== "workspaces" && t !== "users" && !UNSCOPED_TABLES.includes(t),
     );
+    expect(expected.sort()).toEqual(scoped);
   });
 
   it("every workspace-scoped table has RLS enabled and forced", async () => {

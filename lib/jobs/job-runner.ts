@@ -1,6 +1,8 @@
 import { PgBoss } from "pg-boss";
+import { env } from "../env";
 import { createPrismaClient } from "../db/prisma";
 import { logger } from "../logger";
+import { startWorkerHeartbeat } from "./worker-heartbeat";
 import { pruneIdempotencyKeys } from "../api/prune-idempotency-keys";
 import { retireExpiredApiKeys } from "../api-keys/retire-expired-keys";
 import { pruneEventOutbox } from "../events/prune-outbox";
@@ -46,7 +48,7 @@ export async function startJobRunner(
   const boss = new PgBoss({
     connectionString,
     schema: "pgboss",
-    useListenNotify: true,
+    useListenNotify: env.JOBS_LISTEN_NOTIFY === "on",
     superviseIntervalSeconds: 15,
     monitorIntervalSeconds: 15,
   });
@@ -59,6 +61,8 @@ export async function startJobRunner(
   await boss.start();
   // Jobs cross workspaces by nature: they run on the system client.
   const db = createPrismaClient(connectionString);
+  // GET /api/ready checks that some worker beat recently.
+  const heartbeat = await startWorkerHeartbeat(db);
 
   // Each job: its queue, its schedule, and its work (which logs what it did).
   const jobs: { name: string; cron: string; run: () => Promise<Record<string, number>> }[] = [
@@ -115,6 +119,7 @@ export async function startJobRunner(
       stopping = true;
       await delivery?.stop();
       await boss.stop({ graceful: true, timeout: 5000 });
+      await heartbeat.stop();
       await db.$disconnect();
     },
   };
