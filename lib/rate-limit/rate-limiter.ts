@@ -2,6 +2,8 @@ import pg from "pg";
 import { RateLimiterPostgres } from "rate-limiter-flexible";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { registerPool } from "../db/pools";
+import { countRateLimitRefusal } from "../metrics/rate-limit-metrics";
 
 /**
  * Rate limits shared by every app instance: rate-limiter-flexible on the app's
@@ -17,7 +19,7 @@ const cache = globalThis as unknown as { rateLimitPool?: pg.Pool; rateLimiters?:
 export function rateLimiter(keyPrefix: string, points: number, durationSeconds: number): RateLimiterPostgres {
   // Every API-key request takes its budget here first: as many connections as the read pool, so that the
   // budget check never queues behind a smaller pool (docs/benchmarks.md, "Usage ingestion").
-  cache.rateLimitPool ??= new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+  cache.rateLimitPool ??= registerPool("rate-limit", new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 }));
   cache.rateLimiters ??= new Map();
   const id = `${keyPrefix}:${points}:${durationSeconds}`;
   let limiter = cache.rateLimiters.get(id);
@@ -69,6 +71,7 @@ export async function consumeBudgets(
       taken.push(budget);
     } catch (error) {
       if (!isRateLimiterRefusal(error)) throw error;
+      countRateLimitRefusal(budget.limiter.keyPrefix);
       await Promise.all([budget, ...taken].map((b) => b.limiter.reward(b.key, count)));
       const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
       throw new AppError("rate_limited", message(retryAfterSeconds), { retryAfterSeconds });
