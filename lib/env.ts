@@ -105,6 +105,11 @@ export const env = createEnv({
      * their own hosts (a local receiver). Production refuses it.
      */
     INTEGRATIONS_SERVICE_ORIGIN: z.url().optional(),
+    /**
+     * Bearer token a Prometheus scraper sends to GET /api/metrics (`openssl rand -hex 32`). Unset: the
+     * route answers 404. See docs/metrics.md.
+     */
+    METRICS_TOKEN: z.string().min(16).optional(),
     /** Database for `npm run bench` (it is dropped and rebuilt); unset: an embedded PostgreSQL of its own. */
     BENCH_DATABASE_URL: z.url().optional(),
     /** Set by CI systems; Playwright retries nothing and forbids `.only` when set. */

@@ -47,6 +47,10 @@ type Access =
 const ROUTES: Record<string, Record<string, Access>> = {
   "app/api/health/route.ts": { GET: { access: "public" } },
   "app/api/openapi.json/route.ts": { GET: { access: "public" } },
+  // A bearer token of its own (METRICS_TOKEN), no user or key; 404 without one (docs/metrics.md).
+  "app/api/metrics/route.ts": { GET: { access: "public" } },
+  // Readiness for load balancers: no user, no key, no workspace data (docs/operations.md).
+  "app/api/ready/route.ts": { GET: { access: "public" } },
   // Stripe's signature on the raw body is its credential (lib/stripe/inbox/receive-stripe-webhook.ts).
   "app/api/webhooks/stripe/route.ts": { POST: { access: "public" } },
   "app/api/auth/[...nextauth]/route.ts": { GET: { access: "public" }, POST: { access: "public" } },

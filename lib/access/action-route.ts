@@ -9,6 +9,7 @@ import { jsonResponse } from "../api/json-response";
 import { systemDb } from "../db/prisma";
 import { AppError, failureResponse, invalidInput, toFailure, type ActionResult } from "../errors";
 import { logger } from "../logger";
+import { observedRoute } from "../metrics/observed-route";
 import { rateLimitHeaders } from "../rate-limit/rate-limit-headers";
 import type { Versioned } from "../api/etag";
 import type { RunnableAction, RunOptions } from "./define-action";
@@ -61,7 +62,7 @@ export function actionRoute<T>(
     );
     return run.finish(context, result.ok ? { ok: true, data: present(result.data) } : result);
   };
-  return Object.assign(route, { permission: action.permission });
+  return Object.assign(observedRoute(route), { permission: action.permission });
 }
 
 /**
@@ -109,7 +110,7 @@ export function actionDispatchRoute(
     });
     return respond(context, result.ok ? { ok: true, data: present(result.data) } : result, etag);
   };
-  return Object.assign(route, { permission });
+  return Object.assign(observedRoute(route), { permission });
 }
 
 /**

@@ -243,6 +243,8 @@ const PUBLIC_ROUTES = [
   "app/api/auth/[...nextauth]/route.ts",
   "app/api/openapi.json/route.ts",
   "app/api/webhooks/stripe/route.ts",
+  "app/api/metrics/route.ts",
+  "app/api/ready/route.ts",
 ];
 
 type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
@@ -395,7 +397,9 @@ const QUERY_CASES: QueryCase[] = [
   { label: "status=%00", param: "status", raw: "%00", refused: true },
 ];
 
-const getEndpoints = endpoints.filter((e) => e.method === "GET");
+// GET /api/metrics and /api/ready read no query and belong to operations (docs/operations.md): not user routes.
+const OPERATIONS_ROUTES = ["app/api/metrics/route.ts", "app/api/ready/route.ts"];
+const getEndpoints = endpoints.filter((e) => e.method === "GET" && !OPERATIONS_ROUTES.includes(e.file));
 
 describe.each(getEndpoints)("GET $file: hostile query strings", ({ file }) => {
   const { ws, query } = requestSetups.get(`GET ${file}`)!;

@@ -8,6 +8,7 @@ import {
 import { systemDb } from "../db/prisma";
 import { invalidInput, toFailure, type ActionResult } from "../errors";
 import { logger } from "../logger";
+import { observedAction } from "../metrics/action-metrics";
 import { principalOf } from "./actor";
 import type { Permission } from "./permissions";
 import type { RequestContext } from "./request-context";
@@ -114,8 +115,9 @@ export function defineWorkspaceAction<S extends WorkspaceInput, T, R = T>(
     name: definition.name,
     permission: definition.permission,
     runWith,
-    run: (request, rawInput) =>
+    run: observedAction(definition.name, (request: RequestContext, rawInput: unknown) =>
       runWith(request, (rawInput as { workspaceId?: unknown } | null | undefined)?.workspaceId, () => rawInput),
+    ),
   };
 }
 
@@ -148,6 +150,6 @@ export function defineUserAction<S extends z.ZodType, T, R = T>(
     name: definition.name,
     permission: null,
     runWith,
-    run: (request, raw) => runWith(request, null, () => raw),
+    run: observedAction(definition.name, (request: RequestContext, raw: unknown) => runWith(request, null, () => raw)),
   };
 }

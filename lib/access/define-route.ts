@@ -1,6 +1,7 @@
 import { jsonResponse } from "../api/json-response";
 import { AppError, failureResponse, toFailure } from "../errors";
 import { logger } from "../logger";
+import { observedRoute } from "../metrics/observed-route";
 import type { SqlRead } from "../db/sql-read";
 import { rateLimitHeaders } from "../rate-limit/rate-limit-headers";
 import type { Permission } from "./permissions";
@@ -53,7 +54,7 @@ export function workspaceRoute<T>(
       return errorResponse(request, context, error);
     }
   };
-  return Object.assign(route, { permission });
+  return Object.assign(observedRoute(route), { permission });
 }
 
 /**
@@ -75,19 +76,19 @@ export function workspaceReadRoute<T>(
       return errorResponse(request, context, error);
     }
   };
-  return Object.assign(route, { permission });
+  return Object.assign(observedRoute(route), { permission });
 }
 
 /** A REST handler that needs a signed-in user but no workspace. */
 export function userRoute<T>(handler: (ctx: UserContext, request: Request) => Promise<T>): RouteHandler {
-  return async (request: Request) => {
+  return observedRoute(async (request: Request) => {
     const context = contextFromRequest(request);
     try {
       return json(context, { data: await withUser(context, (ctx) => handler(ctx, request)) });
     } catch (error) {
       return errorResponse(request, context, error);
     }
-  };
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import { systemDb } from "../db/prisma";
 import type { SqlRead } from "../db/sql-read";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { observedRoute } from "../metrics/observed-route";
 import { principalOf } from "./actor";
 import { bearerHashOf } from "./bearer-hash";
 import type { RouteHandler } from "./define-route";
@@ -125,5 +126,5 @@ export function ingestRoute<I extends { idempotencyKey: string }, T>(
       return errorResponse(request, context, error);
     }
   };
-  return Object.assign(route, { permission: definition.permission });
+  return Object.assign(observedRoute(route), { permission: definition.permission });
 }

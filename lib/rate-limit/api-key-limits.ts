@@ -1,5 +1,6 @@
 import { env } from "../env";
 import { AppError } from "../errors";
+import { countRateLimitRefusal } from "../metrics/rate-limit-metrics";
 import { isRateLimiterRefusal, rateLimiter } from "./rate-limiter";
 import type { RateLimitState } from "./rate-limit-headers";
 
@@ -17,6 +18,7 @@ export async function consumeKeyRequest(keyHash: string): Promise<RateLimitState
     return { limit, remaining: result.remainingPoints, resetSeconds: Math.ceil(result.msBeforeNext / 1000) };
   } catch (error) {
     if (!isRateLimiterRefusal(error)) throw error;
+    countRateLimitRefusal("api_key");
     const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
     throw new AppError(
       "rate_limited",

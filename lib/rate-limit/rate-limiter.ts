@@ -4,6 +4,8 @@ import { unnamedStatementsOf } from "../db/prepared-statement";
 import { env } from "../env";
 import { onShutdown } from "../lifecycle";
 import { AppError } from "../errors";
+import { registerPool } from "../db/pools";
+import { countRateLimitRefusal } from "../metrics/rate-limit-metrics";
 
 /**
  * Rate limits shared by every app instance: rate-limiter-flexible on the app's
@@ -39,7 +41,9 @@ export function rateLimiter(keyPrefix: string, points: number, durationSeconds: 
 }
 
 function rateLimitPool(): pg.Pool {
-  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+  const pool = registerPool("rate-limit", new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 }));
+  // An idle client that loses its connection is dropped by the pool; without a listener the error would crash the process.
+  pool.on("error", () => undefined);
   // rate-limiter-flexible names its statements; behind a transaction pooler they must go unnamed.
   if (env.DATABASE_PREPARED_STATEMENTS === "off") pool.on("connect", unnamedStatementsOf);
   onShutdown(() => pool.end());
@@ -79,6 +83,7 @@ export async function consumeBudgets(
       taken.push(budget);
     } catch (error) {
       if (!isRateLimiterRefusal(error)) throw error;
+      countRateLimitRefusal(budget.limiter.keyPrefix);
       await Promise.all([budget, ...taken].map((b) => b.limiter.reward(b.key, count)));
       const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
       throw new AppError("rate_limited", message(retryAfterSeconds), { retryAfterSeconds });

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { systemDb } from "../../db/prisma";
 import { readBodyText } from "../../access/read-json-body";
 import { AppError } from "../../errors";
+import { countStripeWebhook, observedStripeEvent } from "../../metrics/stripe-metrics";
 import { getStripe } from "../stripe-client";
 import { currentStripeSettings, paymentsOffMessage } from "../stripe-settings";
 import { processStripeEvent, type ProcessedEvent } from "./process-stripe-event";
@@ -33,13 +34,16 @@ export async function receiveStripeWebhook(request: Request): Promise<ProcessedE
     );
   }
   if (event.livemode !== settings.livemode) {
+    countStripeWebhook(event.type, "wrong_mode");
     const message = settings.livemode
       ? "This deployment takes live-mode events only; this one is from test mode."
       : "This deployment takes test-mode events only; this one is from live mode.";
     throw new AppError("invalid_input", message, { fieldErrors: { livemode: [message] } });
   }
-  return processStripeEvent(systemDb(), stripe, event);
+  return observedStripeEvent(event.type, () => processStripeEvent(systemDb(), stripe, event));
 }
 
-const signatureRefused = (message: string) =>
-  new AppError("invalid_input", message, { fieldErrors: { "Stripe-Signature": [message] } });
+function signatureRefused(message: string): AppError {
+  countStripeWebhook(null, "bad_signature");
+  return new AppError("invalid_input", message, { fieldErrors: { "Stripe-Signature": [message] } });
+}

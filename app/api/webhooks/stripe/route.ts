@@ -1,6 +1,7 @@
+import { observedRoute } from "@/lib/metrics/observed-route";
 import { stripeWebhookRoute } from "@/lib/stripe/inbox/stripe-webhook-route";
 
 export const dynamic = "force-dynamic";
 
 /** POST /api/webhooks/stripe: Stripe's events (docs/decisions/010-stripe-webhook-inbox.md). */
-export const POST = stripeWebhookRoute;
+export const POST = observedRoute(stripeWebhookRoute);
