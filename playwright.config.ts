@@ -36,7 +36,8 @@ export default defineConfig({
   ],
   webServer: {
     // Our server (as `npm start`): it knows each connection's peer address; it counts statements for e2e/statement-budgets.spec.ts.
-    command: `node scripts/start-server.mjs --port ${env.E2E_PORT} --count-statements`,
+    // Its log goes to E2E_SERVER_LOG, which `npm test` scans for secrets (docs/operations.md, "Logs").
+    command: `node scripts/start-server.mjs --port ${env.E2E_PORT} --count-statements${env.E2E_SERVER_LOG ? ` >> '${env.E2E_SERVER_LOG}' 2>&1` : ""}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

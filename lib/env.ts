@@ -95,6 +95,8 @@ export const env = createEnv({
     E2E_PORT: port.default(3100),
     /** Where the test SMTP sink writes received messages (set by `npm test` for Playwright). */
     E2E_MAILBOX_DIR: z.string().optional(),
+    /** Where the browser tests' app server writes its log (set by `npm test`; scanned for secrets). */
+    E2E_SERVER_LOG: z.string().optional(),
     /**
      * true: integrations may send to private, loopback and link-local addresses (local receivers in
      * development and tests). Production refuses to start with it (docs/integrations.md).
