@@ -154,7 +154,8 @@ test.describe("two app instances and two workers on one database", () => {
     const link = new URL(await waitForLink(email, "/invitations/"));
     expect(link.origin).toBe(appB.url);
 
-    const invitee = await db.user.create({ data: { email, name: "Invitee", emailVerified: new Date() } });
+    // Inviting made the invitee's user row; they sign in (a session of their own) before opening the link.
+    const invitee = await db.user.findUniqueOrThrow({ where: { email } });
     const sessionToken = randomBytes(32).toString("hex");
     await db.session.create({ data: { sessionToken, userId: invitee.id, expires: new Date(Date.now() + 86_400_000) } });
     const context = await browser.newContext({ baseURL: appC.url });
@@ -225,21 +226,29 @@ test.describe("graceful shutdown", () => {
       READINESS_REQUIRES_WORKER: "false",
       APP_URL: `http://localhost:${port(13)}`,
     });
-    let stopping = false;
+    // A load balancer: it routes requests while GET /api/ready answers 200 (checked every 100 ms).
+    let routing = true;
+    const balancer = (async () => {
+      while (routing) {
+        const ready = await fetch(`${app.url}/api/ready`).then(
+          (response) => response.status === 200,
+          () => false,
+        );
+        if (!ready) routing = false;
+        else await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
     const failures: string[] = [];
     let completed = 0;
-    let refused = 0;
-    const get = () =>
-      send(app.url, "GET", `/api/workspaces/${ws.workspaceId}/team`, ws.secret).then(
-        (status) => (status === 200 ? completed++ : failures.push(`status ${status}`)),
-        (error: NodeJS.ErrnoException) =>
-          // Once the listener is closed, new connections are refused: a load balancer has stopped sending by then.
-          stopping && error.code === "ECONNREFUSED" ? refused++ : failures.push(String(error.code ?? error.message)),
-      );
     const loops = Array.from({ length: 12 }, async () => {
-      while (!(stopping && refused > 0)) await get();
+      while (routing) {
+        await send(app.url, "GET", `/api/workspaces/${ws.workspaceId}/team`, ws.secret).then(
+          (status) => (status === 200 ? completed++ : failures.push(`status ${status}`)),
+          (error: NodeJS.ErrnoException) => failures.push(String(error.code ?? error.message)),
+        );
+      }
     });
-    // A request whose body is still arriving when SIGTERM comes: it must be answered.
+    // A request whose body is still arriving when the listener closes: it must be answered.
     const slow = slowPost(
       app.url,
       `/api/workspaces/${ws.workspaceId}/events`,
@@ -248,22 +257,19 @@ test.describe("graceful shutdown", () => {
     );
     await expect.poll(() => completed, { timeout: 30_000 }).toBeGreaterThan(50);
 
-    stopping = true;
     app.child.kill("SIGTERM");
-    // During the drain: not ready, still serving.
-    await expect
-      .poll(async () => (await fetch(`${app.url}/api/ready`).catch(() => null))?.status, { timeout: 1500 })
-      .toBe(503);
-    const servedDuringDrain = completed;
+    await balancer; // readiness turned 503 at once; the balancer stops routing
+    const atReadinessDrop = completed;
+    await Promise.all(loops);
+    await expect.poll(() => app.output(), { timeout: 10_000 }).toContain('"msg":"stopped taking requests"');
+    expect(app.child.exitCode).toBeNull(); // still waiting for the slow request
     slow.finish();
     expect(await slow.status).toBe(200);
     expect(await app.exited).toBe(0);
-    await Promise.all(loops);
 
     expect(failures).toEqual([]);
-    expect(completed).toBeGreaterThan(servedDuringDrain);
-    expect(app.output()).toMatch(/"msg":"stopped"/);
-    expect(app.output()).toMatch(/"unfinished":0/);
+    expect(completed).toBeGreaterThanOrEqual(atReadinessDrop);
+    expect(app.output()).toMatch(/"msg":"stopped".*"unfinished":0|"unfinished":0.*"msg":"stopped"/);
   });
 });
 

@@ -168,8 +168,9 @@ async function shutdown(signal) {
   lifecycle.draining = true;
   log("info", "shutting down", { signal, inFlight, drainSeconds, timeoutSeconds });
   if (drainSeconds > 0) await sleep(drainSeconds * 1000);
+  // Closes the listener and idle keep-alive connections; requests in flight go on.
   server.close();
-  server.closeIdleConnections();
+  log("info", "stopped taking requests", { inFlight });
   const deadline = Date.now() + timeoutSeconds * 1000;
   while (inFlight > 0 && Date.now() < deadline) await sleep(25);
   const unfinished = inFlight;

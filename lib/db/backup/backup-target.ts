@@ -14,5 +14,5 @@ export async function resolveBackupDatabase(explicitUrl?: string): Promise<Resol
     const source = explicitUrl ? "--database-url" : env.DATABASE_ADMIN_URL ? "DATABASE_ADMIN_URL" : "DATABASE_URL";
     throw new BackupError(`${source} must be a postgresql:// connection string.`);
   }
-  return { url, embedded: false, stop: async () => {} };
+  return { url, adminUrl: url, embedded: false, stop: async () => {} };
 }
