@@ -273,6 +273,91 @@ test.describe("graceful shutdown", () => {
   });
 });
 
+test("50 clients across 10 workspaces, changing teams and reading pages at once: each sees only its own workspace", async () => {
+  test.setTimeout(240_000);
+  const { db, createSessionToken, createWorkspace } = await import("./support/db");
+  const tenants = await Promise.all(
+    Array.from({ length: 10 }, async (_, index) => {
+      const domain = `w${index}-${randomUUID().slice(0, 6)}.example`;
+      const users = await Promise.all(
+        ["owner", "m1", "m2", "m3"].map((label) =>
+          db.user.create({
+            data: { email: `${label}@${domain}`, name: `${label} of ${domain}`, emailVerified: new Date() },
+          }),
+        ),
+      );
+      const workspace = await createWorkspace(`Tenant ${domain}`, [
+        { userId: users[0]!.id, role: "owner" },
+        ...users.slice(1).map((user) => ({ userId: user.id, role: "member" as const })),
+      ]);
+      const members = await db.teamMember.findMany({ where: { workspaceId: workspace.id, role: "member" } });
+      const key = await createTestApiKey(db, workspace.id, { scopes: ["read", "team:write"], name: "smoke" });
+      return {
+        workspace,
+        domain,
+        memberIds: members.map((m) => m.id),
+        key: key.secret,
+        session: await createSessionToken(users[0]!.id),
+      };
+    }),
+  );
+  const domains = tenants.map((t) => t.domain);
+  const base = `http://localhost:${env.E2E_PORT}`;
+  const problems: string[] = [];
+  const foreign = (text: string, own: string) => domains.filter((d) => d !== own && text.includes(d));
+
+  const client = async (tenant: (typeof tenants)[number], n: number) => {
+    const api = `${base}/api/workspaces/${tenant.workspace.id}/team`;
+    const auth = { Authorization: `Bearer ${tenant.key}` };
+    for (let round = 0; round < 5; round++) {
+      const memberId = tenant.memberIds[(n + round) % tenant.memberIds.length]!;
+      const changed = await fetch(api, {
+        method: "PATCH",
+        headers: { ...auth, "Content-Type": "application/json" },
+        body: JSON.stringify({ action: "change_role", memberId, role: round % 2 ? "member" : "viewer" }),
+      });
+      if (changed.status !== 200) problems.push(`${tenant.domain}: PATCH ${changed.status}`);
+      const listed = await fetch(api, { headers: auth });
+      const body = await listed.text();
+      if (listed.status !== 200) problems.push(`${tenant.domain}: GET ${listed.status}`);
+      const emails = (JSON.parse(body).data?.members ?? []).map((m: { email: string }) => m.email) as string[];
+      if (emails.length !== 4 || emails.some((email) => !email.endsWith(`@${tenant.domain}`))) {
+        problems.push(`${tenant.domain}: the list holds ${emails.join(", ")}`);
+      }
+      const page = await fetch(`${base}/w/${tenant.workspace.id}/settings/team`, {
+        headers: { Cookie: `authjs.session-token=${tenant.session}` },
+        redirect: "manual",
+      });
+      const html = await page.text();
+      if (page.status !== 200 || !html.includes(tenant.domain)) problems.push(`${tenant.domain}: page ${page.status}`);
+      if (foreign(html, tenant.domain).length || foreign(body, tenant.domain).length) {
+        problems.push(
+          `${tenant.domain}: saw ${[...foreign(html, tenant.domain), ...foreign(body, tenant.domain)].join(", ")}`,
+        );
+      }
+    }
+  };
+  await Promise.all(tenants.flatMap((tenant) => Array.from({ length: 5 }, (_, n) => client(tenant, n))));
+  expect(problems).toEqual([]);
+  // The changes landed, each in its own workspace's audit log (a change to the role a member already has records nothing).
+  for (const tenant of tenants) {
+    const changes = await db.auditLog.count({
+      where: { workspaceId: tenant.workspace.id, action: "member.role_changed" },
+    });
+    expect(changes).toBeGreaterThan(0);
+  }
+});
+
+test("GET /api/metrics: 401 without the token, Prometheus text with it", async () => {
+  const base = `http://localhost:${env.E2E_PORT}`;
+  expect((await fetch(`${base}/api/metrics`)).status).toBe(401);
+  const scraped = await fetch(`${base}/api/metrics`, { headers: { Authorization: `Bearer ${env.METRICS_TOKEN}` } });
+  expect(scraped.status).toBe(200);
+  const text = await scraped.text();
+  expect(text).toMatch(/^settings_http_requests_total\{/m);
+  expect(text).toMatch(/^settings_db_pool_connections\{/m);
+});
+
 test("the standalone build serves the app: node .next/standalone/server.js", async () => {
   test.setTimeout(120_000);
   const app = await startAppInstance(

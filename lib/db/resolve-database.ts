@@ -1,7 +1,6 @@
 import { env } from "../env";
 import { ensureDatabase } from "./create-database";
 import { withDatabase } from "./database-url";
-import { startEmbeddedPostgres } from "./embedded-postgres";
 
 export interface ResolvedDatabase {
   /** What the app connects as (DATABASE_URL): the login role in production. */
@@ -25,6 +24,9 @@ export async function resolveDatabase(purpose: "dev" | "test"): Promise<Resolved
       stop: async () => {},
     };
   }
+  // Loaded only when needed: the package installs exit hooks that would end a worker on SIGTERM with
+  // status 143 before it has stopped its jobs (docs/operations.md, "Shutdown").
+  const { startEmbeddedPostgres } = await import("./embedded-postgres");
   const server = await startEmbeddedPostgres({
     dataDir: purpose === "dev" ? env.EMBEDDED_PG_DATA_DIR : `${env.EMBEDDED_PG_DATA_DIR}-test`,
     port: purpose === "dev" ? env.EMBEDDED_PG_PORT : env.EMBEDDED_PG_PORT + 1,
