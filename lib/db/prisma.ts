@@ -6,9 +6,16 @@ import { createPool } from "./pools";
 
 export type Db = PrismaClient;
 
+/**
+ * How long a transaction may wait for a pooled connection, and run. Prisma's defaults (2 s, 5 s)
+ * failed requests with a 500 when 50 clients wrote at once through pgBouncer on a busy machine
+ * (e2e/operations.spec.ts); a request would rather wait a little longer. docs/operations.md.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
 /** A Prisma client on a given database (scripts, tests). */
 export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }), transactionOptions: TRANSACTION_OPTIONS });
 }
 
 export class DatabaseNotConfiguredError extends Error {
@@ -30,7 +37,10 @@ const cache = globalThis as unknown as { appPrisma?: PrismaClient };
 export function systemDb(): PrismaClient {
   if (!env.DATABASE_URL) throw new DatabaseNotConfiguredError();
   if (!cache.appPrisma) {
-    const client = new PrismaClient({ adapter: new PrismaPg(createPool(env.DATABASE_URL)) });
+    const client = new PrismaClient({
+      adapter: new PrismaPg(createPool(env.DATABASE_URL)),
+      transactionOptions: TRANSACTION_OPTIONS,
+    });
     onShutdown(() => client.$disconnect());
     cache.appPrisma = client;
   }
