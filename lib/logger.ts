@@ -23,22 +23,30 @@ const REDACTED_KEYS = [
  * Structured JSON logs (pino) to stdout. Each line written while handling a request carries its
  * `requestId` (the X-Request-Id our server answers with, and audit_log.request_id). Never log secrets:
  * the redaction paths below are a net, not a licence. See docs/operations.md ("Logs").
+ * `destination`: stdout unless given (tests read the lines).
  */
-export const logger = pino({
-  level: env.LOG_LEVEL,
-  mixin: () => {
-    const requestId = currentRequestId();
-    return requestId ? { requestId } : {};
-  },
-  redact: {
-    paths: [
-      ...REDACTED_KEYS,
-      ...REDACTED_KEYS.map((key) => `*.${key}`),
-      'headers["authorization"]',
-      'headers["cookie"]',
-      '*.headers["authorization"]',
-      '*.headers["cookie"]',
-    ],
-    censor: "[redacted]",
-  },
-});
+export function createLogger(destination?: pino.DestinationStream): pino.Logger {
+  return pino(
+    {
+      level: env.LOG_LEVEL,
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
+      redact: {
+        paths: [
+          ...REDACTED_KEYS,
+          ...REDACTED_KEYS.map((key) => `*.${key}`),
+          'headers["authorization"]',
+          'headers["cookie"]',
+          '*.headers["authorization"]',
+          '*.headers["cookie"]',
+        ],
+        censor: "[redacted]",
+      },
+    },
+    destination,
+  );
+}
+
+export const logger = createLogger();
