@@ -7,7 +7,10 @@ const port = z.coerce.number().int().min(1).max(65535);
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    /** PostgreSQL to use. Unset: `npm run dev` and `npm test` start an embedded PostgreSQL 15. */
+    /**
+     * PostgreSQL to use. Unset: `npm run dev` and `npm test` start an embedded PostgreSQL 15. In
+     * production: the login role, with `sslmode=verify-full&sslrootcert=…` (docs/database-tls.md).
+     */
     DATABASE_URL: z.url().optional(),
     /**
      * The migration owner's connection (DDL: migrations, `npm run db:roles`, backups), straight to
