@@ -1,10 +1,13 @@
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { testDatabaseUrl } from "../testing/require-database";
-import { createPool } from "./pools";
-import { preparedQuery } from "./prepared-statement";
+import { testAdminDatabaseUrl } from "../testing/require-database";
+import { preparedQuery, unnamedStatementsOf } from "./prepared-statement";
 
-const pool = createPool(testDatabaseUrl);
-afterAll(() => pool.end());
+// Straight to PostgreSQL: a prepared statement lives on one server connection (not through a pooler).
+const pool = new pg.Pool({ connectionString: testAdminDatabaseUrl, max: 2 });
+const unnamed = new pg.Pool({ connectionString: testAdminDatabaseUrl, max: 1 });
+unnamed.on("connect", unnamedStatementsOf);
+afterAll(() => Promise.all([pool.end(), unnamed.end()]));
 
 describe("preparedQuery", () => {
   it("names a statement after its text when on, so one text is one prepared statement", () => {
@@ -28,6 +31,27 @@ describe("preparedQuery", () => {
         "SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE 'read_%'",
       );
       expect(rows[0].n).toBe(1);
+    } finally {
+      client.release();
+    }
+  });
+
+  it("with prepared statements off, a pool sends even a library's named statements unnamed", async () => {
+    const client = await unnamed.connect();
+    try {
+      const answer = await client.query<{ n: number }>({
+        name: "rlflx-upsert",
+        text: "SELECT $1::int AS n",
+        values: [7],
+      });
+      const again = await client.query<{ n: number }>({
+        name: "rlflx-upsert",
+        text: "SELECT $1::int + 1 AS n",
+        values: [7],
+      });
+      expect([answer.rows[0]!.n, again.rows[0]!.n]).toEqual([7, 8]);
+      const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_prepared_statements");
+      expect(rows[0].n).toBe(0);
     } finally {
       client.release();
     }
