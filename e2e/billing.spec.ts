@@ -1,6 +1,6 @@
 import { test, type Page } from "@playwright/test";
-import Stripe from "stripe";
 import { expect } from "./support/expect";
+import { signedStripeEvent } from "./support/stripe-webhook";
 import { createUser, createWorkspace, db } from "./support/db";
 import { signInAs } from "./support/session";
 import { env } from "../lib/env";
@@ -32,18 +32,6 @@ async function clickUntil(page: Page, name: string, then: () => Promise<void>) {
     await page.getByRole("button", { name }).click();
     await then();
   }).toPass({ timeout: 25_000 });
-}
-
-/** What Stripe posts: the event as JSON, signed with the endpoint's secret. */
-function signed(event: Stripe.Event) {
-  const payload = JSON.stringify(event);
-  return {
-    data: payload,
-    headers: {
-      "content-type": "application/json",
-      "stripe-signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: env.STRIPE_WEBHOOK_SECRET! }),
-    },
-  };
 }
 
 test("an owner sees plan, meters and chart, goes to Checkout, and a signed Stripe event changes the tab live", async ({
@@ -84,7 +72,7 @@ test("an owner sees plan, meters and chart, goes to Checkout, and a signed Strip
   await expect(page.getByRole("heading", { name: "Current plan" })).toBeVisible();
   const { events } = await stripeFake().completeCheckout(sessionId);
   const completed = events.find((e) => e.type === "checkout.session.completed")!;
-  const answer = await page.request.post("/api/webhooks/stripe", signed(completed));
+  const answer = await page.request.post("/api/webhooks/stripe", signedStripeEvent(completed));
   expect(answer.status()).toBe(200);
   expect(await answer.json()).toEqual({ received: true, outcome: "applied" });
   const plan = page.getByRole("region", { name: "Current plan" });

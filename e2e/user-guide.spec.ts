@@ -1,10 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { test, type Locator, type Page } from "@playwright/test";
-import Stripe from "stripe";
 import { env } from "../lib/env";
 import { fakeStripeControls } from "../lib/testing/fake-stripe/fake-stripe-controls";
 import { db } from "./support/db";
 import { expect } from "./support/expect";
+import { signedStripeEvent } from "./support/stripe-webhook";
 import { guideScreenshot } from "./support/guide-screenshot";
 import {
   addGuideViewer,
@@ -47,18 +47,6 @@ async function openWith(button: Locator, opened: Locator) {
     if (!(await opened.isVisible())) await button.click({ timeout: 3_000 });
     await expect(opened).toBeVisible({ timeout: 3_000 });
   }).toPass({ timeout: 30_000 });
-}
-
-/** What Stripe posts to the webhook: the event, signed with the endpoint's secret. */
-function signed(event: Stripe.Event) {
-  const payload = JSON.stringify(event);
-  return {
-    data: payload,
-    headers: {
-      "content-type": "application/json",
-      "stripe-signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: env.STRIPE_WEBHOOK_SECRET! }),
-    },
-  };
 }
 
 /** Loads a settings page afresh (no toasts left from the previous step) and waits for its heading. */
@@ -134,7 +122,7 @@ test("the user guide's screenshots: Team, Billing, Integrations, API keys and th
     await open(page, `${settings}/billing`, "Current plan");
     const { events } = await fakeStripeControls(env.STRIPE_API_BASE!).completeCheckout(sessionId);
     const completed = events.find((e) => e.type === "checkout.session.completed")!;
-    const answer = await page.request.post("/api/webhooks/stripe", signed(completed));
+    const answer = await page.request.post("/api/webhooks/stripe", signedStripeEvent(completed));
     expect(answer.status()).toBe(200);
     const plan = page.getByRole("region", { name: "Current plan" });
     await expect(plan.getByText("Starter", { exact: true })).toBeVisible();
