@@ -17,6 +17,7 @@
 //   npm run bench -- --delivery-events 10000                        (events in the delivery burst; 1,000 when --seconds < 5)
 //   npm run bench -- --delivery-idle-events 200                     (events written one at a time to the idle queue; 50 when --seconds < 5)
 //   npm run bench -- --delivery-engine '{"batchSize":100}'          (delivery engine options for the worker; default: the engine's own)
+//   npm run bench -- --statements                                   (also the top 15 statements by total time from pg_stat_statements, docs/statements.md)
 //   npm run bench -- --write                                        (full; writes docs/benchmarks.md)
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -44,6 +45,7 @@ import { summarize } from "./bench/page-summary";
 import { postmasterOf } from "./bench/proc-stats";
 import { runQueryBench, type QueryResult } from "./bench/query-bench";
 import { queryTable } from "./bench/report";
+import { startStatementStats, statementTable, topStatements, writeStatements } from "./bench/statement-stats";
 import { targetRows, targetTable } from "./bench/targets";
 import { runWebhookBench } from "./bench/webhook-bench";
 import { webhookTable, webhookTargetRows } from "./bench/webhook-report";
@@ -72,6 +74,7 @@ const { values } = parseArgs({
     "delivery-events": { type: "string" },
     "delivery-idle-events": { type: "string" },
     "delivery-engine": { type: "string" },
+    statements: { type: "boolean", default: false },
     write: { type: "boolean", default: false },
   },
 });
@@ -148,6 +151,9 @@ try {
     );
   }
 
+  const statementStats = values.statements ? await startStatementStats(client) : null;
+  if (statementStats && !statementStats.available) log(`• Statements: skipped, ${statementStats.reason}`);
+
   const db = createPrismaClient(url);
   const readPool = createPool(url, { pipeline: true });
   const queries: QueryResult[] | null = onePart
@@ -216,6 +222,22 @@ try {
           engine: deliveryEngine,
           log,
         }));
+  if (statementStats?.available) {
+    const top = await topStatements(client);
+    console.log(`\n## Top statements by total execution time (pg_stat_statements)\n\n${statementTable(top)}\n`);
+    const file = await writeStatements(top, {
+      arguments: process.argv.slice(2),
+      scale: {
+        workspaces: Number(rows.w),
+        teamMembers: Number(rows.m),
+        billing: Number(rows.b),
+        integrations: Number(rows.i),
+      },
+      server: version,
+      database: databaseName(url),
+    });
+    log(`• Wrote ${file}`);
+  }
   await client.end();
   await db.$disconnect();
   await readPool.end();
