@@ -363,7 +363,7 @@ test("one request id end to end: the caller's X-Request-Id in the answer, the au
   });
   expect(response.status).toBe(200);
   expect(response.headers.get("x-request-id")).toBe(requestId);
-  const audit = await db.auditLog.findFirstOrThrow({ where: { workspaceId: workspace.id, action: "member.invited" } });
+  const audit = await db.auditLog.findFirstOrThrow({ where: { workspaceId: workspace.id, action: "invitation.sent" } });
   expect(audit.requestId).toBe(requestId);
   test.skip(!env.E2E_SERVER_LOG, "the server's log is kept only under npm test");
   // The server's access line and the app's own line about the invitation email both carry it.
