@@ -12,17 +12,14 @@ export interface ResolvedDatabase {
 }
 
 /**
- * The database a command works on: DATABASE_URL when set; otherwise an
- * embedded PostgreSQL started for it (dev and test keep separate data).
+ * The database a command works on: DATABASE_URL (and DATABASE_ADMIN_URL for its owner) when set;
+ * otherwise an embedded PostgreSQL started for it (dev and test keep separate data).
  */
 export async function resolveDatabase(purpose: "dev" | "test"): Promise<ResolvedDatabase> {
-  if (env.DATABASE_URL) {
-    return {
-      url: env.DATABASE_URL,
-      adminUrl: env.DATABASE_ADMIN_URL ?? env.DATABASE_URL,
-      embedded: false,
-      stop: async () => {},
-    };
+  // DATABASE_ADMIN_URL alone (the owner's commands: db:migrate, backups) names the database as well.
+  const configured = env.DATABASE_URL ?? env.DATABASE_ADMIN_URL;
+  if (configured) {
+    return { url: configured, adminUrl: env.DATABASE_ADMIN_URL ?? configured, embedded: false, stop: async () => {} };
   }
   // Loaded only when needed: the package installs exit hooks that would end a worker on SIGTERM with
   // status 143 before it has stopped its jobs (docs/operations.md, "Shutdown").
