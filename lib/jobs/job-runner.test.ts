@@ -75,6 +75,9 @@ describe("the job runner", () => {
         workspaceId: ws.workspaceId,
         eventType: "member.invited",
         createdAt: new Date(Date.now() - (OUTBOX_RETENTION_DAYS + 1) * 86_400_000),
+        // Already handed to the delivery engine: the prune job may run before the runner's own
+        // dispatcher publishes it, and only published events are pruned.
+        publishedAt: new Date(Date.now() - OUTBOX_RETENTION_DAYS * 86_400_000),
       },
     });
     const recent = await db.eventOutbox.create({
@@ -82,6 +85,7 @@ describe("the job runner", () => {
         workspaceId: ws.workspaceId,
         eventType: "member.invited",
         createdAt: new Date(Date.now() - (OUTBOX_RETENTION_DAYS - 1) * 86_400_000),
+        publishedAt: new Date(Date.now() - (OUTBOX_RETENTION_DAYS - 1) * 86_400_000),
       },
     });
     await runner.boss.send(PRUNE_EVENT_OUTBOX, {});
